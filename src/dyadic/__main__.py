@@ -1,0 +1,3 @@
+from dyadic.cli import main
+
+raise SystemExit(main())

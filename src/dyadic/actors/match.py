@@ -1,0 +1,76 @@
+"""Finding dictionary names in tokenised text: longest match first, proper names capitalised."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dyadic.actors.dictionary import MAX_NAME_TOKENS, ActorEntry, Dictionaries
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    start: int  # token index, end exclusive
+    end: int
+    entry: ActorEntry
+    text: str
+
+
+def find_names(doc: Doc, dicts: Dictionaries) -> list[NameMatch]:
+    """Dictionary names in the doc, left to right, longest match at each position."""
+    found: list[NameMatch] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        token = doc[i]
+        if token.lower_ not in dicts.first_words or not _capitalised(token):
+            i += 1
+            continue
+        match = _longest_at(doc, i, min(n, i + MAX_NAME_TOKENS), dicts)
+        if match is None:
+            i += 1
+            continue
+        found.append(match)
+        i = match.end
+    return found
+
+
+def _longest_at(doc: Doc, i: int, limit: int, dicts: Dictionaries) -> NameMatch | None:
+    for j in range(limit, i, -1):
+        span = doc[i:j]
+        key = " ".join(span.text.lower().replace("\u2019", "'").split())
+        entry = dicts.names.get(key)
+        if entry is None and j == i + 1 and key.endswith("s"):
+            entry = dicts.names.get(key[:-1])  # plural demonyms: "Israelis", "Turks"
+        if entry is not None:
+            return NameMatch(i, j, entry, span.text)
+    return None
+
+
+def _capitalised(token: Token) -> bool:
+    text = token.text
+    return text[:1].isupper() or not text[:1].isalpha()
+
+
+def agent_at(tokens: list[Token], dicts: Dictionaries) -> tuple[str, int] | None:
+    """The sector of the longest role phrase starting the token list, with its length in tokens."""
+    for size in range(min(4, len(tokens)), 0, -1):
+        words = tokens[:size]
+        for key in (" ".join(t.lower_ for t in words), " ".join(t.lemma_.lower() for t in words)):
+            sector = dicts.agents.get(key)
+            if sector:
+                return sector, size
+    return None
+
+
+def has_agent_word(doc: Doc, dicts: Dictionaries) -> bool:
+    """A cheap pre-parse test: does any token look like a role word ("police", "rebels")?"""
+    agents = dicts.agents
+    for token in doc:
+        low = token.lower_
+        if low in agents or (low.endswith("s") and (low[:-1] in agents or low[:-2] in agents)):
+            return True
+    return False

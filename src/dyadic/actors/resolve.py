@@ -1,0 +1,211 @@
+"""From a noun phrase in a parsed sentence to CAMEO actor codes.
+
+A phrase is read the way a coder reads it: a name that the dictionary knows gives the whole code
+("Recep Tayyip Erdogan" -> TURGOV on the article's date); otherwise a country named in the
+modifiers ("Turkish", "Russia's") or in an "of"/"from" phrase is joined with the sector of the
+role word ("policeman" -> COP), giving TURCOP. Conjoined phrases give one actor each. People and
+role words that a sentence leaves without a country are looked up in what the rest of the article
+said about them (`ArticleMemory`), e.g. "Ambassador Andrei Karlov" after a caption that calls him
+"the Russian Ambassador to Turkey".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from dyadic.actors.dictionary import Dictionaries
+from dyadic.actors.match import NameMatch, agent_at
+from dyadic.records import ActorRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "det", "nummod", "quantmod", "case", "punct", "flat"}
+_GENERIC_ROLES = {"leader", "official", "spokesman", "spokeswoman", "spokesperson", "member", "representative",
+                  "chief", "head", "delegation", "counterpart"}  # fmt: skip
+_COUNTRY_PREPS = {"of", "from", "in"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+
+
+@dataclass
+class ArticleMemory:
+    """What an article has said about people and roles, for phrases that do not say it again."""
+
+    names: dict[str, ActorRef] = field(default_factory=dict)
+    roles: dict[str, ActorRef] = field(default_factory=dict)
+    persons: list[tuple[int, ActorRef]] = field(default_factory=list)
+
+    def remember_name(self, key: str, ref: ActorRef) -> None:
+        self.names.setdefault(key, ref)
+
+    def remember_role(self, lemma: str, ref: ActorRef) -> None:
+        known = self.roles.get(lemma)
+        if known is None:
+            self.roles[lemma] = ref
+        elif known.code != ref.code:
+            self.roles[lemma] = ActorRef("", "", None, kind="ambiguous")
+
+    def last_person(self, before: int) -> ActorRef | None:
+        candidates = [ref for pos, ref in self.persons if pos < before]
+        return candidates[-1] if candidates else None
+
+
+@dataclass
+class Resolver:
+    """Resolves noun phrases of one sentence, given its name matches and the article's context."""
+
+    dicts: Dictionaries
+    day: date | None
+    names: list[NameMatch]
+    memory: ArticleMemory
+    offset: int = 0  # the sentence's start in the article, to order pronoun antecedents
+
+    def __post_init__(self) -> None:
+        self._by_token = {i: m for m in self.names for i in range(m.start, m.end)}
+
+    def actors(self, head: Token) -> list[ActorRef]:
+        """Every actor the phrase headed by `head` names, conjuncts included."""
+        out: list[ActorRef] = []
+        for h in [head, *head.conjuncts]:
+            for ref in self._single(h):
+                if ref.code and all(ref.code != o.code for o in out):
+                    out.append(ref)
+        sector = _shared_sector(out)
+        for extra in _also_joined(head):
+            for ref in self._single(extra):
+                if sector and len(ref.code) == 3:
+                    ref = self._join(ref, sector, ref.text)
+                if ref.code and all(ref.code != o.code for o in out):
+                    out.append(ref)
+        return out
+
+    def head_actors(self, head: Token) -> list[ActorRef]:
+        """The actors of this head alone, without its conjuncts."""
+        return self._single(head)
+
+    def _single(self, head: Token) -> list[ActorRef]:
+        if head.lower_ in _PERSON_PRONOUNS:
+            ref = self.memory.last_person(self.offset + head.idx)
+            return [ActorRef(ref.code, head.text, ref.country, ref.entry_id, "pronoun")] if ref else []
+        core = self._core(head)
+        covering = self._by_token.get(head.i)
+        if covering is not None:
+            ref = self._from_entry(covering, head)
+            if ref is not None:
+                text = _phrase_text(core)
+                return [self._join(ref, self._sector(core), text) if len(ref.code) == 3 else replace(ref, text=text)]
+        sector = self._sector(core)
+        countries = self._countries(core, exclude=covering)
+        text = _phrase_text(core)
+        if not countries:
+            countries = [replace(c, text=f"{text} {c.text}") for c in self._prep_countries(head)]
+            if countries:
+                return [self._join(c, sector, c.text) for c in countries]
+        if countries:
+            return [self._join(c, sector, text) for c in countries]
+        if head.pos_ == "PROPN" and head.lower_ in self.memory.names:
+            known = self.memory.names[head.lower_]
+            return [ActorRef(known.code, text, known.country, known.entry_id, "person")]
+        if sector:
+            known = self.memory.roles.get(head.lemma_.lower())
+            if known is not None and known.code:
+                return [ActorRef(known.code, text, known.country, known.entry_id, "agent")]
+            return [ActorRef("---" + sector, text, None, None, "agent")]
+        return []
+
+    def _core(self, head: Token) -> list[Token]:
+        """The head and its left modifiers: the words that say who, not where or about what."""
+        doc = head.doc
+        left = [t for t in doc[head.left_edge.i : head.i] if _within_modifiers(t, head)]
+        return [*left, head]
+
+    def _sector(self, core: list[Token]) -> str | None:
+        head = core[-1]
+        found: list[tuple[int, str]] = []
+        i = 0
+        while i < len(core):
+            hit = agent_at(core[i:], self.dicts)
+            if hit and core[i].i not in self._by_token:
+                found.append((i + hit[1] - 1, hit[0]))
+                i += hit[1]
+            else:
+                i += 1
+        if not found:
+            return None
+        last_pos, last_sector = found[-1]
+        if last_pos == len(core) - 1 and head.lemma_.lower() not in _GENERIC_ROLES:
+            return last_sector
+        return found[0][1] if found[0][0] != len(core) - 1 else last_sector
+
+    def _countries(self, core: list[Token], exclude: NameMatch | None) -> list[ActorRef]:
+        seen: set[int] = set()
+        out = []
+        for token in core:
+            match = self._by_token.get(token.i)
+            if match is None or id(match) in seen or match is exclude:
+                continue
+            seen.add(id(match))
+            ref = self._from_entry(match, token)
+            if ref is not None:
+                out.append(ref)
+        return out[-1:]  # the modifier nearest the head: "Russia's Turkish envoy" is rare, "US-led" rarer
+
+    def _prep_countries(self, head: Token) -> list[ActorRef]:
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in _COUNTRY_PREPS:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        refs = [
+                            self._from_entry(self._by_token[t.i], t)
+                            for t in [obj, *obj.conjuncts]
+                            if t.i in self._by_token
+                        ]
+                        return [replace(r, text=f"{child.text} {r.text}") for r in refs if r is not None]
+        return []
+
+    def _from_entry(self, match: NameMatch, token: Token) -> ActorRef | None:
+        code = match.entry.code_on(self.day)
+        if not code:
+            return None
+        is_person = token.pos_ == "PROPN" and match.entry.kind in ("person", "countries", "international")
+        kind = "person" if is_person and len(code) > 3 else "actor"
+        return ActorRef(code, match.text, self.dicts.country_of(code), match.entry.id, kind)
+
+    def _join(self, base: ActorRef, sector: str | None, text: str) -> ActorRef:
+        code = base.code
+        if sector and len(code) == 3 and sector not in code:
+            code += sector
+        return ActorRef(code, text, base.country, base.entry_id, "agent" if sector else base.kind)
+
+
+def _also_joined(head: Token) -> list[Token]:
+    """Phrases joined by "as well as", "along with", "together with", which parse as cc or prep."""
+    out = []
+    for child in head.children:
+        if child.lower_ in ("as", "with") and child.dep_ in ("cc", "prep"):
+            before = head.doc[max(child.i - 2, 0) : child.i].text.lower()
+            if before.endswith(("as well", "along", "together")) or (child.lower_ == "as" and before.endswith("well")):
+                out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def _shared_sector(refs: list[ActorRef]) -> str | None:
+    sectors = {r.code[3:] for r in refs if len(r.code) > 3}
+    return sectors.pop() if len(sectors) == 1 and all(len(r.code) > 3 for r in refs) else None
+
+
+def _within_modifiers(token: Token, head: Token) -> bool:
+    """True when every step from token up to head is a modifier dependency."""
+    while token.i != head.i:
+        if token.dep_ not in _MODIFIER_DEPS:
+            return False
+        token = token.head
+    return True
+
+
+def _phrase_text(core: list[Token]) -> str:
+    words = [t for t in core if t.dep_ not in ("det", "punct")] or core
+    doc = core[-1].doc
+    return doc[words[0].i : words[-1].i + 1].text

@@ -1,0 +1,1 @@
+"""Events: source-action-target triples from the parse, coded with the CAMEO codebook."""

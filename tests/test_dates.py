@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dyadic.dates.article import date_from_text, parse_date_string
+from dyadic.dates.event import event_date
+from dyadic.dates.expressions import find_dates, resolve
+
+BASE = date(2022, 11, 17)  # a Thursday
+
+CASES = [
+    # text, base, expected date, precision, basis
+    ("Three weeks ago, he visited Ankara.", BASE, "2022-10-27", "day", "relative"),
+    ("two days ago", BASE, "2022-11-15", "day", "relative"),
+    ("a week ago", BASE, "2022-11-10", "day", "relative"),
+    ("three months ago", BASE, "2022-08-01", "month", "relative"),
+    ("two years ago", BASE, "2020-01-01", "year", "relative"),
+    ("last year", BASE, "2021-01-01", "year", "relative"),
+    ("last year", date(2023, 1, 2), "2022-01-01", "year", "relative"),
+    ("next year", BASE, "2023-01-01", "year", "relative"),
+    ("earlier this month", BASE, "2022-11-01", "month", "relative"),
+    ("last month", date(2023, 1, 15), "2022-12-01", "month", "relative"),
+    ("last week", BASE, "2022-11-07", "day", "relative"),
+    ("yesterday", date(2024, 3, 1), "2024-02-29", "day", "relative"),
+    ("tomorrow", date(2023, 12, 31), "2024-01-01", "day", "relative"),
+    ("Monday night", date(2016, 12, 20), "2016-12-19", "day", "relative"),
+    ("on Tuesday", date(2016, 12, 20), "2016-12-20", "day", "relative"),
+    ("on Thursday", BASE, "2022-11-17", "day", "relative"),
+    ("last Thursday", BASE, "2022-11-10", "day", "relative"),
+    ("next Monday", BASE, "2022-11-21", "day", "relative"),
+    ("on Friday", date(2023, 1, 2), "2022-12-30", "day", "relative"),
+    ("on Sunday", date(2024, 3, 1), "2024-02-25", "day", "relative"),
+    ("on Dec. 19, 2016", BASE, "2016-12-19", "day", "explicit"),
+    ("November 17, 2022", None, "2022-11-17", "day", "explicit"),
+    ("17 November 2022", None, "2022-11-17", "day", "explicit"),
+    ("2016-12-19", None, "2016-12-19", "day", "explicit"),
+    ("Feb. 29, 2024", None, "2024-02-29", "day", "explicit"),
+    ("in March 2011", None, "2011-03-01", "month", "explicit"),
+    ("since its independence in 1992", None, "1992-01-01", "year", "explicit"),
+    ("the war of autumn 2020", None, "2020-01-01", "year", "explicit"),
+    ("on December 19", date(2016, 12, 20), "2016-12-19", "day", "relative"),
+    ("on December 30", date(2017, 1, 3), "2016-12-30", "day", "relative"),
+    ("in March", BASE, "2022-03-01", "month", "relative"),
+    ("in December", BASE, "2021-12-01", "month", "relative"),
+]
+
+
+@pytest.mark.parametrize(("text", "base", "expected", "precision", "basis"), CASES)
+def test_expressions(text: str, base: date | None, expected: str, precision: str, basis: str) -> None:
+    mentions = find_dates(text)
+    assert mentions, text
+    ref = resolve(mentions[0], base)
+    assert ref is not None
+    assert (ref.date, ref.precision, ref.basis) == (expected, precision, basis)
+
+
+@pytest.mark.parametrize(
+    "text", ["We may march on.", "The march was peaceful.", "They may agree.", "In 10 years", "Flight 2016-99"]
+)
+def test_false_friends_are_not_dates(text: str) -> None:
+    assert [m for m in find_dates(text) if m.kind not in ("rel_unit",)] == []
+
+
+def test_invalid_day_is_ignored() -> None:
+    assert resolve(find_dates("February 30, 2022")[0], None) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2022-11-17", date(2022, 11, 17)), ("2022-11-17T10:00:00Z", date(2022, 11, 17)), ("20080804", date(2008, 8, 4)),
+     ("121108", date(2012, 11, 8)), ("850101", date(1985, 1, 1)), ("Nov 17, 2022", date(2022, 11, 17)), ("", None),
+     ("garbage", None)],
+)  # fmt: skip
+def test_metadata_dates(value: str, expected: date | None) -> None:
+    assert parse_date_string(value) == expected
+
+
+def test_article_date_from_text_uses_weekdays_after_latest_date() -> None:
+    text = "The killing Monday night ... a meeting Tuesday in Moscow. Photo: Ankara, on Dec. 19, 2016."
+    assert date_from_text(text) == (date(2016, 12, 20), "text")
+
+
+def test_event_date_prefers_nearest_expression_and_falls_back() -> None:
+    sentence = "Since Turkey shot down a jet last year, talks resumed on Tuesday."
+    assert event_date(sentence, sentence.index("shot"), date(2016, 12, 20)).date == "2015-01-01"
+    after_tuesday = lambda start, end: sentence[start:end] == "on Tuesday"  # noqa: E731 - the parse's verdict
+    assert event_date(sentence, sentence.index("resumed"), date(2016, 12, 20), after_tuesday).date == "2016-12-20"
+    plain = event_date("Russia met Turkey.", 7, date(2016, 12, 20))
+    assert (plain.date, plain.basis) == ("2016-12-20", "published")
+    assert event_date("Russia met Turkey.", 7, None) is None

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import pytest
+
+from dyadic.actors.dictionary import load_dictionaries
+from dyadic.actors.match import find_names
+from dyadic.actors.resolve import ArticleMemory, Resolver
+from dyadic.errors import DataFileError
+from dyadic.events.codebook import codebook
+from dyadic.events.extract import extract
+from dyadic.events.patterns import load_patterns, parse_pattern
+
+
+def test_every_pattern_code_is_in_the_codebook_and_all_roots_covered() -> None:
+    patterns = load_patterns()
+    codes = {p.code for group in (*patterns.verbs.values(), *patterns.nouns.values()) for p in group}
+    assert codes <= set(codebook())
+    assert {c[:2] for c in codes} == {f"{i:02d}" for i in range(1, 21)}
+
+
+def test_codebook_values() -> None:
+    book = codebook()
+    assert len(book) == 312
+    assert (book["1823"].goldstein, book["1823"].quad_class, book["1823"].plover) == (-10.0, 4, "ASSAULT")
+    assert book["042"].quad_class == 1 and book["190"].quad_class == 4 and book["0874"].root == "08"
+
+
+def test_pattern_parsing_errors() -> None:
+    assert parse_pattern("163 impose obj=sanction,embargo prep=on", 1).objects == frozenset({"sanction", "embargo"})
+    with pytest.raises(DataFileError, match="unknown key"):
+        parse_pattern("163 impose colour=red", 3)
+    with pytest.raises(DataFileError, match="expected CODE"):
+        parse_pattern("impose", 4)
+
+
+@pytest.fixture(scope="module")
+def code_sentence(parse):
+    dicts = load_dictionaries()
+    patterns = load_patterns()
+
+    def _code(sentence: str) -> list[tuple[str, str | None, str, bool, str]]:
+        doc = parse(sentence)
+        resolver = Resolver(dicts, None, find_names(doc, dicts), ArticleMemory())
+        return [
+            (t.source.code, t.target.code if t.target else None, t.code, t.negated, t.modality)
+            for t in extract(doc, resolver, patterns)
+        ]
+
+    return _code
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Turkey shot down a Russian military jet.", ("TUR", "RUSMIL", "190")),
+        ("The envoy was killed by a Turkish policeman.", ("TURCOP", "---GOV", "1823")),
+        ("Iranian threats against Azerbaijan grew.", ("IRN", "AZE", "130")),
+        ("The United States imposed sanctions on Iran.", ("USA", "IRN", "163")),
+        ("Russia condemned the Turkish government.", ("RUS", "TURGOV", "111")),
+        ("Israel accused Iran of arming Hezbollah.", ("ISR", "IRN", "112")),
+        ("Turkey expelled the Dutch ambassador.", ("TUR", "NLDGOV", "166")),
+        ("Egypt called on Israel to halt the strikes.", ("EGY", "ISR", "020")),
+        ("Syrian troops arrested Kurdish protesters.", ("SYRMIL", "KUROPP", "173")),
+    ],
+)
+def test_single_events(code_sentence, sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in [e[:3] for e in code_sentence(sentence)]
+
+
+def test_reciprocal_meeting_goes_both_ways(code_sentence) -> None:
+    events = {e[:3] for e in code_sentence("Russia and Turkey held talks in Moscow.")}
+    assert {("RUS", "TUR", "040"), ("TUR", "RUS", "040")} <= events
+
+
+def test_negation_and_modality(code_sentence) -> None:
+    [event] = [e for e in code_sentence("Russia did not attack Georgia.") if e[2].startswith("18")]
+    assert event[3] is True
+    [event] = [e for e in code_sentence("Iran may attack Israel.") if e[2].startswith("18")]
+    assert event[4] == "possible"
+
+
+def test_refusal_uses_reject_code_not_the_refused_action(code_sentence) -> None:
+    events = code_sentence("Turkey refused to accede to Israel's requests.")
+    assert ("TUR", "ISR", "120") in [e[:3] for e in events]
+    assert not any(e[2].startswith("08") for e in events)
+
+
+def test_no_event_without_actors(code_sentence) -> None:
+    assert code_sentence("The weather was visited by rain.") == []

@@ -1,0 +1,74 @@
+"""End to end on the bundled example articles: the events a careful reader sees."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dyadic.records import EVENT_FIELDS
+
+KILLING = "004_12ef5e47841d1c78.txt"
+GANTZ = "000_9348a739f2ab2af4.txt"
+ALLIANCE = "002_4bd36c2675c24bea.txt"
+
+
+def _find(events, source, target, root):
+    return [e for e in events if e.source == source and e.target == target and e.root == root]
+
+
+def test_ambassador_killed_by_turkish_policeman_monday_night_in_ankara(sample_events) -> None:
+    [event] = _find(sample_events[KILLING], "TURCOP", "RUSGOV", "18")
+    assert event.date == "2016-12-19" and event.date_precision == "day"
+    assert event.location is not None and event.location.name == "Ankara" and event.location.country == "TUR"
+    assert "killing Monday night of Ambassador Andrei Karlov by a Turkish policeman" in event.evidence.sentence
+
+
+def test_russia_turkey_iran_meet_in_moscow_on_tuesday(sample_events) -> None:
+    events = sample_events[KILLING]
+    pairs = {(e.source[:3], e.target[:3]) for e in events if e.root == "04" and e.date == "2016-12-20"}
+    assert {("RUS", "TUR"), ("TUR", "RUS"), ("RUS", "IRN"), ("IRN", "TUR")} <= pairs
+    meeting = next(e for e in events if e.root == "04" and e.date == "2016-12-20")
+    assert meeting.location.name == "Moscow"
+
+
+def test_jet_shot_down_last_year_is_background(sample_events) -> None:
+    [event] = _find(sample_events[KILLING], "TUR", "RUSMIL", "19")
+    assert (event.date, event.date_precision, event.modality) == ("2015-01-01", "year", "past-background")
+
+
+def test_israeli_defence_minister_visits_ankara_three_weeks_before(sample_events) -> None:
+    [visit] = _find(sample_events[GANTZ], "ISRGOV", "TUR", "04")
+    assert visit.code == "042" and visit.published == "2022-11-17"
+    assert abs((date.fromisoformat(visit.date) - date(2022, 10, 27)).days) <= 3
+    assert visit.location.name == "Ankara"
+    assert visit.source_text.endswith("defense minister Benny Gantz")
+
+
+def test_refusal_and_threat_in_the_gantz_article(sample_events) -> None:
+    events = sample_events[GANTZ]
+    assert _find(events, "TUR", "ISR", "12")
+    assert _find(events, "IRN", "AZE", "13")
+
+
+def test_no_javascript_in_any_evidence(sample_events) -> None:
+    events = [e for group in sample_events.values() for e in group]
+    for event in events:
+        for marker in ("console.", "catID", "document.", "{", "}", "==", "script"):
+            assert marker not in event.evidence.sentence
+    assert _find(sample_events[ALLIANCE], "RUS", "TUR", "06")
+
+
+def test_records_are_complete_and_offsets_point_into_clean_text(sample_events) -> None:
+    from dyadic.ingest import read_inputs
+    from dyadic.pipeline import prepare
+
+    from .conftest import EXAMPLES
+
+    texts = {a.input: prepare(a).text for a in read_inputs([str(EXAMPLES)])}
+    for events in sample_events.values():
+        for event in events:
+            record = event.to_dict()
+            assert tuple(record) == EVENT_FIELDS
+            assert len(event.code) >= 3 and event.root == event.code[:2]
+            assert 1 <= event.quad_class <= 4 and 0 <= event.confidence <= 1
+            text = texts[event.input]
+            assert text[event.evidence.start : event.evidence.end] == event.evidence.sentence
