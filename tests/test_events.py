@@ -81,7 +81,7 @@ def test_negation_and_modality(code_sentence) -> None:
 
 def test_refusal_uses_reject_code_not_the_refused_action(code_sentence) -> None:
     events = code_sentence("Turkey refused to accede to Israel's requests.")
-    assert ("TUR", "ISR", "120") in [e[:3] for e in events]
+    assert ("TUR", "ISR", "124") in [e[:3] for e in events]  # CAMEO 124: refuse to yield
     assert not any(e[2].startswith("08") for e in events)
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from dyadic.errors import DataFileError
 
-ACTOR_FILES = ("phoenix_actors.tsv", "dyadic_actors.tsv")
+ACTOR_FILES = ("phoenix_actors.tsv", "demonyms.tsv", "dyadic_actors.tsv")
 AGENT_FILES = ("phoenix_agents.tsv", "dyadic_agents.tsv")
 MAX_NAME_TOKENS = 8
 

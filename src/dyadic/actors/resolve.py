@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "det", "nummod", "quantmod", "case", "punct", "flat"}
 _GENERIC_ROLES = {"leader", "official", "spokesman", "spokeswoman", "spokesperson", "member", "representative",
                   "chief", "head", "delegation", "counterpart"}  # fmt: skip
-_COUNTRY_PREPS = {"of", "from", "in"}
+_COUNTRY_PREPS = {"of", "from", "in", "throughout", "across"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 
 
@@ -64,6 +64,7 @@ class Resolver:
 
     def __post_init__(self) -> None:
         self._by_token = {i: m for m in self.names for i in range(m.start, m.end)}
+        self.depth = 0
 
     def actors(self, head: Token) -> list[ActorRef]:
         """Every actor the phrase headed by `head` names, conjuncts included."""
@@ -105,6 +106,10 @@ class Resolver:
                 return [self._join(c, sector, c.text) for c in countries]
         if countries:
             return [self._join(c, sector, text) for c in countries]
+        if not sector and self.depth < 3:
+            group = self._of_group(head)
+            if group:
+                return group
         if head.pos_ == "PROPN" and head.lower_ in self.memory.names:
             known = self.memory.names[head.lower_]
             return [ActorRef(known.code, text, known.country, known.entry_id, "person")]
@@ -113,6 +118,19 @@ class Resolver:
             if known is not None and known.code:
                 return [ActorRef(known.code, text, known.country, known.entry_id, "agent")]
             return [ActorRef("---" + sector, text, None, None, "agent")]
+        return []
+
+    def _of_group(self, head: Token) -> list[ActorRef]:
+        """ "Hundreds of Kurdish protesters", "a patch of Bangladeshi troops": the actor is in the "of" phrase."""
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    self.depth += 1
+                    try:
+                        return self.actors(obj)
+                    finally:
+                        self.depth -= 1
         return []
 
     def _core(self, head: Token) -> list[Token]:
@@ -150,7 +168,9 @@ class Resolver:
             ref = self._from_entry(match, token)
             if ref is not None:
                 out.append(ref)
-        return out[-1:]  # the modifier nearest the head: "Russia's Turkish envoy" is rare, "US-led" rarer
+        if any(t.dep_ == "cc" for t in core):
+            return out  # "Hungarian and Romanian officials": one actor each
+        return out[-1:]  # otherwise the modifier nearest the head
 
     def _prep_countries(self, head: Token) -> list[ActorRef]:
         for child in head.rights:

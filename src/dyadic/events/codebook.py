@@ -38,3 +38,31 @@ def codebook() -> dict[str, CodeInfo]:
         )
         for r in _rows("cameo_event_codes.tsv")
     }
+
+
+MODES_BY_ROOT = {"02": "appeal", "03": "intent", "10": "demand", "12": "refuse", "13": "threat"}
+
+
+@lru_cache(maxsize=1)
+def modal_table() -> dict[tuple[str, str], str]:
+    """(mode, code prefix) -> code, from data/events/modal_codes.tsv."""
+    text = (resources.files("dyadic") / "data" / "events" / "modal_codes.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader([line for line in text.splitlines() if not line.startswith("#")], delimiter="\t")
+    return {(r["mode"], r["from"]): r["to"] for r in rows}
+
+
+def recode(mode: str, code: str) -> str:
+    """The code CAMEO gives an action that is intended, threatened, refused, appealed for or demanded.
+
+    `intent` applies to cooperative roots (04-09) and `threat` to conflictual ones (14-20): an
+    announced attack is a threat (13x), an announced visit an intent to meet (036).
+    """
+    if mode == "intended":
+        root = int(code[:2])
+        mode = "intent" if 4 <= root <= 9 else "threat" if root >= 14 else ""
+    table = modal_table()
+    for size in range(len(code), 1, -1):
+        found = table.get((mode, code[:size]))
+        if found:
+            return found
+    return code

@@ -15,6 +15,7 @@ from itertools import permutations
 from typing import TYPE_CHECKING
 
 from dyadic.actors.resolve import Resolver
+from dyadic.events.codebook import MODES_BY_ROOT, recode
 from dyadic.events.patterns import Pattern, PatternSet
 from dyadic.records import ActorRef
 
@@ -24,11 +25,15 @@ if TYPE_CHECKING:
 POSSIBLE = {"could", "may", "might", "can"}
 INTENDED = {"will", "shall", "would"}
 INTENT_HEADS = {"plan", "intend", "want", "seek", "aim", "hope", "expect", "prepare", "decide", "try", "wish", "mean"}
-REFUSAL_HEADS = {"refuse", "decline", "reject", "fail"}
 OBJECT_CONTROL = {"urge", "ask", "call", "invite", "force", "tell", "persuade", "press", "encourage", "order", "allow"}
 LIGHT_VERBS = {"hold", "have", "go", "attend", "conduct", "carry", "launch", "begin", "start", "stage", "make", "pay",
-               "continue", "resume", "join", "reach", "seal", "plan", "schedule", "open", "take"}  # fmt: skip
+               "continue", "resume", "join", "reach", "seal", "plan", "schedule", "open", "take", "renew",
+               "undertake", "announce", "order", "mount", "step", "intensify", "escalate", "wage", "lodge",
+               "file", "issue", "deliver", "give", "offer", "accept", "sign", "return"}  # fmt: skip
+FALLBACK_PREPS = ("against", "on", "with", "to", "from", "at", "toward", "towards")
 SUBJECT_DEPS = {"nsubj", "csubj"}
+# Verbal actions that often name no target: appeals, intentions, demands, rejections, protest.
+UNDIRECTED_ROOTS = {"02", "03", "10", "12", "14"}
 OBJECT_DEPS = {"dobj", "obj", "dative", "iobj"}
 
 
@@ -45,38 +50,85 @@ class Triple:
 
 def extract(doc: Doc, resolver: Resolver, patterns: PatternSet) -> list[Triple]:
     """Every event the sentence reports, once each."""
-    out: list[Triple] = []
-    seen: set[tuple[str, str | None, str]] = set()
-    for token in doc:
+    return _Extractor(resolver, patterns).run(doc)
+
+
+class _Extractor:
+    """One sentence's extraction: remembers which words a content clause has already consumed."""
+
+    def __init__(self, resolver: Resolver, patterns: PatternSet) -> None:
+        self.resolver = resolver
+        self.patterns = patterns
+        self.consumed: set[int] = set()
+
+    def run(self, doc: Doc) -> list[Triple]:
+        out: list[Triple] = []
+        seen: set[tuple[str, str | None, str]] = set()
+        for token in doc:
+            if token.i in self.consumed:
+                continue
+            for triple in self.events_at(token):
+                key = (triple.source.code, triple.target.code if triple.target else None, triple.code)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(triple)
+        return out
+
+    def events_at(self, token: Token) -> list[Triple]:
         lemma = token.lemma_.lower()
-        if _is_nominal_gerund(token, patterns):
-            triples = _noun_events(token, patterns.nouns[token.lower_], resolver)
-        elif token.pos_ in ("VERB", "AUX") and lemma in patterns.verbs:
-            triples = _verb_events(token, patterns.verbs[lemma], resolver)
-        elif token.pos_ in ("NOUN", "PROPN") and lemma in patterns.nouns:
-            triples = _noun_events(token, patterns.nouns[lemma], resolver)
-        else:
-            continue
-        for triple in triples:
-            key = (triple.source.code, triple.target.code if triple.target else None, triple.code)
-            if key not in seen:
-                seen.add(key)
-                out.append(triple)
-    return out
+        if _is_nominal_gerund(token, self.patterns):
+            return _noun_events(token, self.patterns.nouns[token.lower_], self.resolver)
+        if token.pos_ in ("VERB", "AUX") and lemma in self.patterns.verbs:
+            return self.verb_events(token, self.patterns.verbs[lemma])
+        if token.pos_ in ("NOUN", "PROPN") and lemma in self.patterns.nouns:
+            return _noun_events(token, self.patterns.nouns[lemma], self.resolver)
+        return []
+
+    def verb_events(self, verb: Token, candidates: tuple[Pattern, ...]) -> list[Triple]:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        for pattern in candidates:
+            matched = _match_verb(verb, pattern, passive, self.resolver)
+            if matched is None:
+                continue
+            source_head, targets = matched
+            code = pattern.code
+            modality = _modality(verb)
+            if "content" in pattern.flags:
+                code, targets = self.content(verb, pattern, targets)
+            elif modality == "intended":
+                code = recode(modality, code)
+            sources = self.resolver.actors(source_head) if source_head is not None else []
+            confidence = 0.6 + 0.1 * pattern.specificity
+            return _pairs(sources, targets, pattern, code, verb, _negated(verb), modality, confidence)
+        return []
+
+    def content(self, verb: Token, pattern: Pattern, targets: list[ActorRef]) -> tuple[str, list[ActorRef]]:
+        """Code a verb whose complement clause says what is refused, promised, threatened or asked.
+
+        "refused to release the prisoners" is CAMEO 1243, "threatened to launch an offensive" 1384,
+        "urged Iran to reach an agreement" 027: the head's mode applied to the complement's code.
+        Appeals and demands keep their own target (the party asked); the others take the
+        complement's. The complement is then not coded again as an event of its own.
+        """
+        clause = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+        if clause is None:
+            return pattern.code, targets
+        inner: list[Triple] = []
+        for token in clause.subtree:
+            if token.i not in self.consumed:
+                inner.extend(t for t in self.events_at(token) if t.code[:2] not in MODAL_ROOTS)
+        self.consumed.update(t.i for t in clause.subtree)
+        mode = MODES_BY_ROOT.get(pattern.code[:2])
+        if not inner or mode is None:
+            return pattern.code, targets or _complement_actors(clause, self.resolver)
+        first = inner[0]
+        code = recode("intended" if mode == "intent" else mode, first.code)
+        if mode in ("appeal", "demand") and targets:
+            return code, targets
+        return code, [first.target] if first.target else targets
 
 
-def _verb_events(verb: Token, candidates: tuple[Pattern, ...], resolver: Resolver) -> list[Triple]:
-    if _is_refused(verb):
-        return []  # the refusal verb codes this as a rejection
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    for pattern in candidates:
-        matched = _match_verb(verb, pattern, passive, resolver)
-        if matched is None:
-            continue
-        source_head, targets = matched
-        sources = resolver.actors(source_head) if source_head is not None else []
-        return _pairs(sources, targets, pattern, verb, _negated(verb), _modality(verb), 0.6 + 0.1 * pattern.specificity)
-    return []
+MODAL_ROOTS = {"02", "03", "10", "12", "13"}
 
 
 def _match_verb(
@@ -91,12 +143,14 @@ def _match_verb(
     if pattern.objects and (obj is None or obj.lemma_.lower() not in pattern.objects):
         return None
     source = _agent(verb) if passive else _subject(verb)
-    if "xtarget" in pattern.flags:
-        return source, _complement_actors(verb, resolver, source)
     heads = _prep_objects(verb, pattern.preps, also=obj if pattern.objects else None)
     if not heads and obj is not None and not (pattern.objects and pattern.preps):
         heads = [obj]  # "expelled the Dutch ambassador": the object names the target
-    return source, [ref for head in heads for ref in resolver.actors(head)]
+    targets = [ref for head in heads for ref in resolver.actors(head)]
+    if not targets:  # "confiscated weapons from armed groups": the object is a thing, not a party
+        fallback = _prep_objects(verb, FALLBACK_PREPS, also=obj)
+        targets = [ref for head in fallback for ref in resolver.actors(head)]
+    return source, targets
 
 
 def _is_nominal_gerund(token: Token, patterns: PatternSet) -> bool:
@@ -124,7 +178,9 @@ def _noun_events(noun: Token, candidates: tuple[Pattern, ...], resolver: Resolve
         targets = resolver.actors(target_head) if target_head is not None else []
         if target_head is None and "recip" not in pattern.flags and not sources:
             continue
-        return _pairs(sources, targets, pattern, noun, False, _modality(noun.head), 0.5 + 0.1 * pattern.specificity)
+        modality = _modality(noun.head)
+        code = recode(modality, pattern.code) if modality == "intended" else pattern.code
+        return _pairs(sources, targets, pattern, code, noun, False, modality, 0.5 + 0.1 * pattern.specificity)
     return []
 
 
@@ -132,6 +188,7 @@ def _pairs(
     sources: list[ActorRef],
     targets: list[ActorRef],
     pattern: Pattern,
+    code: str,
     trigger: Token,
     negated: bool,
     modality: str,
@@ -146,7 +203,7 @@ def _pairs(
             pairs = list(permutations(sources, 2))
     elif targets:
         pairs = [(s, t) for s in sources for t in targets]
-    elif "notarget" in pattern.flags:
+    elif "notarget" in pattern.flags or code[:2] in UNDIRECTED_ROOTS:
         pairs = [(s, None) for s in sources]
     out = []
     for source, target in pairs:
@@ -155,7 +212,7 @@ def _pairs(
         if not _informative(source, target, pattern):
             continue
         conf = confidence - 0.15 * (source.kind == "agent" and source.code.startswith("---"))
-        out.append(Triple(source, target, pattern.code, negated, modality, trigger.i, round(min(conf, 0.95), 2)))
+        out.append(Triple(source, target, code, negated, modality, trigger.i, round(min(conf, 0.95), 2)))
     return out
 
 
@@ -164,8 +221,8 @@ def _informative(source: ActorRef, target: ActorRef | None, pattern: Pattern) ->
     known = [a for a in (source, target) if a is not None and not a.code.startswith("---")]
     if not known:
         return False
-    if "say" in pattern.flags:
-        return target is not None and not target.code.startswith("---")
+    if "say" in pattern.flags:  # a statement counts when made to someone, not to the press
+        return target is not None and not target.code.startswith("---") and not target.code.endswith("MED")
     return True
 
 
@@ -174,6 +231,8 @@ def _subject(verb: Token) -> Token | None:
         if child.dep_ in SUBJECT_DEPS:
             if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
                 return verb.head
+            if child.lower_ in REPORTED_PRONOUNS and (speaker := _speaker(verb)) is not None:
+                return speaker  # "Japan said it had halted aid": "it" is Japan
             return child
     if verb.dep_ == "xcomp":
         head = verb.head
@@ -186,8 +245,19 @@ def _subject(verb: Token) -> Token | None:
         return _subject(verb.head)
     if verb.dep_ in ("relcl", "acl"):
         return verb.head
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
-        return _subject(verb.head)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive):
+        return _subject(verb.head)  # "arguing that ...", "visited Cairo to mediate"
+    return None
+
+
+def _speaker(verb: Token) -> Token | None:
+    """The subject of the verb of saying whose complement clause holds `verb`, if any."""
+    node = verb
+    while node.dep_ in ("ccomp", "conj") and node.head is not node:
+        node = node.head
+        if node.lemma_.lower() in SAY_LEMMAS:
+            return next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
     return None
 
 
@@ -254,14 +324,13 @@ def _modifier_actors(noun: Token, resolver: Resolver) -> list[ActorRef]:
     return []
 
 
-def _complement_actors(verb: Token, resolver: Resolver, source: Token | None) -> list[ActorRef]:
-    for child in verb.children:
-        if child.dep_ in ("xcomp", "ccomp", "dobj"):
-            for token in child.subtree:
-                if token.pos_ in ("NOUN", "PROPN") and token is not source:
-                    found = resolver.actors(token)
-                    if found:
-                        return found
+def _complement_actors(clause: Token, resolver: Resolver) -> list[ActorRef]:
+    """The first actor named inside a complement clause ("refused to accede to Jerusalem's requests")."""
+    for token in clause.subtree:
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in SUBJECT_DEPS:
+            found = resolver.actors(token)
+            if found:
+                return found
     return []
 
 
@@ -274,10 +343,6 @@ def _light_verb(noun: Token) -> Token | None:
     if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in LIGHT_VERBS:
         return head
     return None
-
-
-def _is_refused(verb: Token) -> bool:
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSAL_HEADS
 
 
 def _negated(verb: Token) -> bool:
@@ -300,4 +365,5 @@ def _modality(token: Token) -> str:
     return "asserted"
 
 
+REPORTED_PRONOUNS = {"it", "they", "he", "she", "we"}
 SAY_LEMMAS = {"say", "tell", "state", "announce", "declare", "report", "claim", "insist", "add", "note", "accuse"}

@@ -9,7 +9,7 @@ from importlib import resources
 
 from dyadic.errors import DataFileError
 
-FLAGS = frozenset({"recip", "notarget", "xtarget", "say"})
+FLAGS = frozenset({"recip", "notarget", "content", "say"})
 KEYS = frozenset({"pos", "prt", "obj", "prep"})
 
 
