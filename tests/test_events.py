@@ -87,3 +87,11 @@ def test_refusal_uses_reject_code_not_the_refused_action(code_sentence) -> None:
 
 def test_no_event_without_actors(code_sentence) -> None:
     assert code_sentence("The weather was visited by rain.") == []
+
+
+def test_word_classes_load() -> None:
+    from dyadic.events.patterns import word_classes
+
+    classes = word_classes()
+    assert {"possible", "intended", "intent_heads", "object_control", "light_verbs", "say"} <= set(classes)
+    assert "submit" in classes["light_verbs"] and "hold" in classes["light_verbs"]

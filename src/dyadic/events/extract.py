@@ -16,20 +16,22 @@ from typing import TYPE_CHECKING
 
 from dyadic.actors.resolve import Resolver
 from dyadic.events.codebook import MODES_BY_ROOT, recode
-from dyadic.events.patterns import Pattern, PatternSet
+from dyadic.events.patterns import Pattern, PatternSet, word_classes
 from dyadic.records import ActorRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-POSSIBLE = {"could", "may", "might", "can"}
-INTENDED = {"will", "shall", "would"}
-INTENT_HEADS = {"plan", "intend", "want", "seek", "aim", "hope", "expect", "prepare", "decide", "try", "wish", "mean"}
-OBJECT_CONTROL = {"urge", "ask", "call", "invite", "force", "tell", "persuade", "press", "encourage", "order", "allow"}
-LIGHT_VERBS = {"hold", "have", "go", "attend", "conduct", "carry", "launch", "begin", "start", "stage", "make", "pay",
-               "continue", "resume", "join", "reach", "seal", "plan", "schedule", "open", "take", "renew",
-               "undertake", "announce", "order", "mount", "step", "intensify", "escalate", "wage", "lodge",
-               "file", "issue", "deliver", "give", "offer", "accept", "sign", "return"}  # fmt: skip
+_WORDS = word_classes()
+POSSIBLE = _WORDS["possible"]
+INTENDED = _WORDS["intended"]
+INTENT_HEADS = _WORDS["intent_heads"]
+OBJECT_CONTROL = _WORDS["object_control"]
+LIGHT_VERBS = _WORDS["light_verbs"]
+SAY_LEMMAS = _WORDS["say"]
+REPORTED_PRONOUNS = _WORDS["reported_pronouns"]
+# Force and coercion "in X" act on X: "imposed a curfew in Cizre", "declared martial law in Haiti".
+PLACE_TARGET_ROOTS = {"15", "17", "18", "19", "20"}
 FALLBACK_PREPS = ("against", "on", "with", "to", "from", "at", "toward", "towards")
 SUBJECT_DEPS = {"nsubj", "csubj"}
 # Verbal actions that often name no target: appeals, intentions, demands, rejections, protest.
@@ -144,11 +146,14 @@ def _match_verb(
         return None
     source = _agent(verb) if passive else _subject(verb)
     heads = _prep_objects(verb, pattern.preps, also=obj if pattern.objects else None)
+    if pattern.preps and not pattern.objects and not heads and obj is None and not pattern.generic:
+        return None  # "agree with X" needs its "with"; "agreed to postpone" is another pattern
     if not heads and obj is not None and not (pattern.objects and pattern.preps):
         heads = [obj]  # "expelled the Dutch ambassador": the object names the target
     targets = [ref for head in heads for ref in resolver.actors(head)]
     if not targets:  # "confiscated weapons from armed groups": the object is a thing, not a party
-        fallback = _prep_objects(verb, FALLBACK_PREPS, also=obj)
+        preps = FALLBACK_PREPS + (("in", "inside") if pattern.code[:2] in PLACE_TARGET_ROOTS else ())
+        fallback = _prep_objects(verb, preps, also=obj)
         targets = [ref for head in fallback for ref in resolver.actors(head)]
     return source, targets
 
@@ -243,6 +248,8 @@ def _subject(verb: Token) -> Token | None:
         return _subject(head)
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
+    if verb.dep_ in ("acomp", "pcomp") or (verb.dep_ == "xcomp" and verb.head.pos_ in ("ADJ", "AUX")):
+        return _subject(verb.head)  # "is prepared to impose martial law"
     if verb.dep_ in ("relcl", "acl"):
         return verb.head
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -363,7 +370,3 @@ def _modality(token: Token) -> str:
         if node.dep_ not in ("xcomp", "conj", "ccomp", "prep", "pobj", "dobj", "nsubj", "nsubjpass"):
             break
     return "asserted"
-
-
-REPORTED_PRONOUNS = {"it", "they", "he", "she", "we"}
-SAY_LEMMAS = {"say", "tell", "state", "announce", "declare", "report", "claim", "insist", "add", "note", "accuse"}

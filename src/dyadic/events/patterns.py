@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -23,6 +23,8 @@ class Pattern:
     preps: tuple[str, ...] = ()
     flags: frozenset[str] = frozenset()
     line: int = 0
+
+    generic: bool = False  # the lemma's last pattern: matches even when its prep is absent
 
     @property
     def specificity(self) -> int:
@@ -76,5 +78,32 @@ def load_patterns() -> PatternSet:
         if line.strip() and not line.lstrip().startswith("#"):
             pattern = parse_pattern(line, lineno)
             (nouns if pattern.pos == "noun" else verbs)[pattern.lemma].append(pattern)
-    order = lambda ps: tuple(sorted(ps, key=lambda p: (-p.specificity, p.line)))  # noqa: E731
-    return PatternSet({k: order(v) for k, v in verbs.items()}, {k: order(v) for k, v in nouns.items()})
+    return PatternSet({k: _ordered(v) for k, v in verbs.items()}, {k: _ordered(v) for k, v in nouns.items()})
+
+
+def _ordered(patterns: list[Pattern]) -> tuple[Pattern, ...]:
+    """Most specific first; the last one is marked generic, the fallback for that word."""
+    ordered = sorted(patterns, key=lambda p: (-p.specificity, p.line))
+    return (*ordered[:-1], replace(ordered[-1], generic=not ordered[-1].objects))
+
+
+@lru_cache(maxsize=1)
+def word_classes() -> dict[str, frozenset[str]]:
+    """The closed word classes of data/events/word_classes.txt (continuation lines are indented)."""
+    text = (resources.files("dyadic") / "data" / "events" / "word_classes.txt").read_text(encoding="utf-8")
+    classes: dict[str, set[str]] = {}
+    current: set[str] | None = None
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if line[0] in " \t":
+            if current is None:
+                raise DataFileError(f"word_classes.txt:{lineno}: continuation line before any class")
+            current.update(line.split())
+            continue
+        name, sep, words = line.partition(":")
+        if not sep:
+            raise DataFileError(f"word_classes.txt:{lineno}: expected 'name: words'")
+        current = classes.setdefault(name.strip(), set())
+        current.update(words.split())
+    return {name: frozenset(words) for name, words in classes.items()}
