@@ -69,7 +69,25 @@ def test_single_events(code_sentence, sentence: str, expected: tuple[str, str, s
 
 def test_reciprocal_meeting_goes_both_ways(code_sentence) -> None:
     events = {e[:3] for e in code_sentence("Russia and Turkey held talks in Moscow.")}
-    assert {("RUS", "TUR", "040"), ("TUR", "RUS", "040")} <= events
+    assert {("RUS", "TUR", "046"), ("TUR", "RUS", "046")} <= events
+    events = {e[:3] for e in code_sentence("The US, Russia, and Switzerland met yesterday.")}
+    assert {("USA", "RUS", "044"), ("CHE", "USA", "044"), ("RUS", "CHE", "044")} <= events
+
+
+def test_announced_refused_and_received_actions(code_sentence) -> None:
+    assert ("USA", "ISR", "0332") in [e[:3] for e in code_sentence("The United States will supply arms to Israel.")]
+    [refusal] = code_sentence("Obama said he would not provide support to Israel.")
+    assert (refusal[0][:3], refusal[1], refusal[2][:2], refusal[3]) == ("USA", "ISR", "12", True)
+    events = [e[:3] for e in code_sentence("Georgian demonstrators received weapons from the Georgian government.")]
+    assert ("GEOGOV", "GEOOPP", "072") in events
+    assert ("IRN", "IRQ", "1384") in [
+        e[:3] for e in code_sentence("Iran threatened to launch an offensive against Iraq.")
+    ]
+
+
+def test_passive_participle_makes_its_noun_the_target(code_sentence) -> None:
+    events = [e[:3] for e in code_sentence("Ten Russian soldiers killed by Ukrainian troops were buried.")]
+    assert ("UKRMIL", "RUSMIL", "1823") in events
 
 
 def test_negation_and_modality(code_sentence) -> None:

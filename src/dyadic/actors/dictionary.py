@@ -169,6 +169,8 @@ def load_dictionaries(extra_files: tuple[str, ...] = ()) -> Dictionaries:
     for source in map(_data, AGENT_FILES):
         for _, row in _rows(source):
             agents[normalise(row["phrase"])] = row["sector"].strip().upper()
+    for word in [n for n, e in names.items() if n in agents and e.id.startswith("px")]:
+        del names[word]  # Phoenix lists some role words as names ("senate" -> USALEG); roles win
     countries = frozenset(row["code"] for _, row in _rows(_data("countries.tsv")) if len(row["code"]) == 3)
     first = frozenset(w for n in names for w in _first_tokens(n))
     return Dictionaries(names=names, agents=agents, countries=countries, first_words=first)

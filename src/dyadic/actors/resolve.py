@@ -22,7 +22,8 @@ from dyadic.records import ActorRef
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "det", "nummod", "quantmod", "case", "punct", "flat"}
+_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "det", "nummod", "quantmod", "case", "punct", "flat",
+                  "conj", "cc"}  # fmt: skip
 _GENERIC_ROLES = {"leader", "official", "spokesman", "spokeswoman", "spokesperson", "member", "representative",
                   "chief", "head", "delegation", "counterpart"}  # fmt: skip
 _COUNTRY_PREPS = {"of", "from", "in", "throughout", "across"}
@@ -69,7 +70,7 @@ class Resolver:
     def actors(self, head: Token) -> list[ActorRef]:
         """Every actor the phrase headed by `head` names, conjuncts included."""
         out: list[ActorRef] = []
-        for h in [head, *head.conjuncts]:
+        for h in [head, *head.conjuncts, *_listed_appositions(head)]:
             for ref in self._single(h):
                 if ref.code and all(ref.code != o.code for o in out):
                     out.append(ref)
@@ -182,6 +183,12 @@ class Resolver:
                             for t in [obj, *obj.conjuncts]
                             if t.i in self._by_token
                         ]
+                        if not refs and self.depth < 3:  # "the mayor of the West Bank city of Nablus"
+                            self.depth += 1
+                            try:
+                                refs = [r for r in self.actors(obj) if r.country and len(r.code) == 3]
+                            finally:
+                                self.depth -= 1
                         return [replace(r, text=f"{child.text} {r.text}") for r in refs if r is not None]
         return []
 
@@ -198,6 +205,17 @@ class Resolver:
         if sector and len(code) == 3 and sector not in code:
             code += sector
         return ActorRef(code, text, base.country, base.entry_id, "agent" if sector else base.kind)
+
+
+def _listed_appositions(head: Token) -> list[Token]:
+    """ "The US, Russia, and Switzerland" parses as an apposition: a list of proper names."""
+    if head.pos_ != "PROPN":
+        return []
+    out = []
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            out.extend([child, *child.conjuncts])
+    return out
 
 
 def _also_joined(head: Token) -> list[Token]:

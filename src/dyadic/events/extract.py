@@ -87,7 +87,7 @@ class _Extractor:
         return []
 
     def verb_events(self, verb: Token, candidates: tuple[Pattern, ...]) -> list[Triple]:
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        passive = _is_passive(verb)
         for pattern in candidates:
             matched = _match_verb(verb, pattern, passive, self.resolver)
             if matched is None:
@@ -95,13 +95,16 @@ class _Extractor:
             source_head, targets = matched
             code = pattern.code
             modality = _modality(verb)
+            negated = _negated(verb)
             if "content" in pattern.flags:
                 code, targets = self.content(verb, pattern, targets)
-            elif modality == "intended":
-                code = recode(modality, code)
+            elif modality == "intended":  # "would not provide support" is a refusal (121)
+                code = recode("refuse" if negated else modality, code)
             sources = self.resolver.actors(source_head) if source_head is not None else []
+            if "reverse" in pattern.flags:  # "received weapons from X": X is the giver
+                sources, targets = targets, sources
             confidence = 0.6 + 0.1 * pattern.specificity
-            return _pairs(sources, targets, pattern, code, verb, _negated(verb), modality, confidence)
+            return _pairs(sources, targets, pattern, code, verb, negated, modality, confidence)
         return []
 
     def content(self, verb: Token, pattern: Pattern, targets: list[ActorRef]) -> tuple[str, list[ActorRef]]:
@@ -133,6 +136,20 @@ class _Extractor:
 MODAL_ROOTS = {"02", "03", "10", "12", "13"}
 
 
+def _is_passive(verb: Token) -> bool:
+    """ "was killed by", and the participle in "soldiers killed in Ukraine" (its noun is the patient)."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def _has_modifier(token: Token, modifiers: frozenset[str]) -> bool:
+    return any(
+        c.dep_ in ("amod", "compound", "advmod", "npadvmod", "nmod") and c.lemma_.lower() in modifiers
+        for c in token.children
+    )
+
+
 def _match_verb(
     verb: Token, pattern: Pattern, passive: bool, resolver: Resolver
 ) -> tuple[Token | None, list[ActorRef]] | None:
@@ -141,8 +158,10 @@ def _match_verb(
         c.dep_ in ("prt", "advmod", "prep") and c.lower_ == pattern.particle for c in verb.children
     ):
         return None
+    if pattern.modifiers and not _has_modifier(verb, pattern.modifiers):
+        return None
     obj = _object(verb, passive)
-    if pattern.objects and (obj is None or obj.lemma_.lower() not in pattern.objects):
+    if pattern.objects and (obj is None or not (pattern.objects == {"*"} or obj.lemma_.lower() in pattern.objects)):
         return None
     source = _agent(verb) if passive else _subject(verb)
     heads = _prep_objects(verb, pattern.preps, also=obj if pattern.objects else None)
@@ -174,6 +193,8 @@ def _next_word(token: Token) -> str | None:
 def _noun_events(noun: Token, candidates: tuple[Pattern, ...], resolver: Resolver) -> list[Triple]:
     by = _prep_object(noun, ("by",)) or _prep_object_right(noun, ("by",))
     for pattern in candidates:
+        if pattern.modifiers and not _has_modifier(noun, pattern.modifiers):
+            continue
         target_head = _prep_object(noun, pattern.preps) or _prep_object_right(noun, pattern.preps)
         sources = resolver.actors(by) if by is not None else _modifier_actors(noun, resolver)
         if not sources:
@@ -181,7 +202,7 @@ def _noun_events(noun: Token, candidates: tuple[Pattern, ...], resolver: Resolve
             if light is not None and (subject := _subject(light)) is not None:
                 sources = resolver.actors(subject)
         targets = resolver.actors(target_head) if target_head is not None else []
-        if target_head is None and "recip" not in pattern.flags and not sources:
+        if target_head is None and not ({"recip", "joint"} & pattern.flags) and not sources:
             continue
         modality = _modality(noun.head)
         code = recode(modality, pattern.code) if modality == "intended" else pattern.code
@@ -201,11 +222,10 @@ def _pairs(
 ) -> list[Triple]:
     """Source x target events; reciprocal codes go both ways and pair up joint subjects."""
     pairs: list[tuple[ActorRef, ActorRef | None]] = []
-    if "recip" in pattern.flags:
-        if targets:
-            pairs = [(s, t) for s in sources for t in targets] + [(t, s) for s in sources for t in targets]
-        else:
-            pairs = list(permutations(sources, 2))
+    if "recip" in pattern.flags and targets:
+        pairs = [(s, t) for s in sources for t in targets] + [(t, s) for s in sources for t in targets]
+    elif ("recip" in pattern.flags or "joint" in pattern.flags) and len(sources) > 1 and not targets:
+        pairs = list(permutations(sources, 2))
     elif targets:
         pairs = [(s, t) for s in sources for t in targets]
     elif "notarget" in pattern.flags or code[:2] in UNDIRECTED_ROOTS:
@@ -276,6 +296,8 @@ def _agent(verb: Token) -> Token | None:
 
 
 def _object(verb: Token, passive: bool) -> Token | None:
+    if passive and verb.dep_ == "acl" and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return verb.head
     deps = ("nsubjpass",) if passive else ("dobj", "obj")
     obj = next((c for c in verb.children if c.dep_ in deps), None)
     if obj is None and not passive:

@@ -9,8 +9,8 @@ from importlib import resources
 
 from dyadic.errors import DataFileError
 
-FLAGS = frozenset({"recip", "notarget", "content", "say"})
-KEYS = frozenset({"pos", "prt", "obj", "prep"})
+FLAGS = frozenset({"recip", "joint", "notarget", "content", "say", "reverse"})
+KEYS = frozenset({"pos", "prt", "obj", "prep", "mod"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +21,7 @@ class Pattern:
     particle: str | None = None
     objects: frozenset[str] = frozenset()
     preps: tuple[str, ...] = ()
+    modifiers: frozenset[str] = frozenset()
     flags: frozenset[str] = frozenset()
     line: int = 0
 
@@ -28,7 +29,7 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        return 2 * bool(self.objects) + bool(self.particle) + bool(self.preps)
+        return 2 * bool(self.objects) + 2 * bool(self.modifiers) + bool(self.particle) + bool(self.preps)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,7 @@ def parse_pattern(line: str, lineno: int, source: str = "verb_patterns.txt") -> 
         particle=keys.get("prt"),
         objects=frozenset(filter(None, keys.get("obj", "").split(","))),
         preps=tuple(filter(None, keys.get("prep", "").split(","))),
+        modifiers=frozenset(filter(None, keys.get("mod", "").split(","))),
         flags=frozenset(flags),
         line=lineno,
     )
@@ -84,7 +86,8 @@ def load_patterns() -> PatternSet:
 def _ordered(patterns: list[Pattern]) -> tuple[Pattern, ...]:
     """Most specific first; the last one is marked generic, the fallback for that word."""
     ordered = sorted(patterns, key=lambda p: (-p.specificity, p.line))
-    return (*ordered[:-1], replace(ordered[-1], generic=not ordered[-1].objects))
+    last = ordered[-1]
+    return (*ordered[:-1], replace(last, generic=not (last.objects or last.modifiers)))
 
 
 @lru_cache(maxsize=1)
