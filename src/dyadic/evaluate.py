@@ -152,8 +152,12 @@ def _score_record(record: dict[str, Any], events: list[Event], report: Report) -
         report.code_hits += g[2] in codes
         info = codebook().get(g[2])
         report.quad_hits += bool(info and info.quad_class in quads)
-        for root in sorted(roots) or ["--"]:
-            report.confusion[(g[2][:2], root)] += 1
+        if g[2][:2] in roots:
+            report.confusion[(g[2][:2], g[2][:2])] += 1
+        else:
+            report.confusion[(g[2][:2], "miss")] += 1
+            for root in sorted(roots) or ["--"]:
+                report.confusion[(g[2][:2], root)] += 1
     return errors
 
 
@@ -205,11 +209,11 @@ def _render_one(d: dict[str, Any]) -> str:
     for pair, n in d["confusion"].items():
         gold_root, pred_root = pair.split(">")
         table[gold_root][pred_root] += n
-    lines.append("per gold root: hits / gold (top confusions)")
+    lines.append("per gold root: gold events whose root is in the output / gold events; roots output instead")
     for root in sorted(table):
         row = table[root]
-        total = sum(n for r, n in row.items() if r != root) + row.get(root, 0)
-        others = ", ".join(f"{r}:{n}" for r, n in row.most_common(4) if r != root)
+        total = row.get(root, 0) + row.get("miss", 0)
+        others = ", ".join(f"{r}:{n}" for r, n in row.most_common(5) if r not in (root, "miss"))
         lines.append(f"  {root}: {row.get(root, 0)}/{total}  {others}")
     for w in d["worst"]:
         lines.append(f"- {w['id']}: {w['text'][:160]}")

@@ -96,8 +96,11 @@ class _Extractor:
             code = pattern.code
             modality = _modality(verb)
             negated = _negated(verb)
-            if "content" in pattern.flags:
-                code, targets = self.content(verb, pattern, targets)
+            obligation = _obligation(verb) if "say" in pattern.flags else None
+            if obligation is not None:  # "said Libya must hand over the suspects": a demand
+                code, targets = self.content(verb, obligation[0], [], clause=obligation[1])
+            elif "content" in pattern.flags:
+                code, targets = self.content(verb, code, targets)
             elif modality == "intended":  # "would not provide support" is a refusal (121)
                 code = recode("refuse" if negated else modality, code)
             sources = self.resolver.actors(source_head) if source_head is not None else []
@@ -107,25 +110,31 @@ class _Extractor:
             return _pairs(sources, targets, pattern, code, verb, negated, modality, confidence)
         return []
 
-    def content(self, verb: Token, pattern: Pattern, targets: list[ActorRef]) -> tuple[str, list[ActorRef]]:
+    def content(
+        self, verb: Token, code: str, targets: list[ActorRef], clause: Token | None = None
+    ) -> tuple[str, list[ActorRef]]:
         """Code a verb whose complement clause says what is refused, promised, threatened or asked.
 
         "refused to release the prisoners" is CAMEO 1243, "threatened to launch an offensive" 1384,
         "urged Iran to reach an agreement" 027: the head's mode applied to the complement's code.
-        Appeals and demands keep their own target (the party asked); the others take the
-        complement's. The complement is then not coded again as an event of its own.
+        Appeals and demands are made to the party asked (the head's object, else the subject of
+        the complement: "demanded that Hamas renounce ..."); the others act on the complement's
+        target. The complement is then not coded again as an event of its own.
         """
-        clause = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+        clause = clause or next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
         if clause is None:
-            return pattern.code, targets
+            return code, targets
         inner: list[Triple] = []
         for token in clause.subtree:
-            if token.i not in self.consumed:
+            if token.i not in self.consumed and _clause_word(token, clause):
                 inner.extend(t for t in self.events_at(token) if t.code[:2] not in MODAL_ROOTS)
         self.consumed.update(t.i for t in clause.subtree)
-        mode = MODES_BY_ROOT.get(pattern.code[:2])
+        mode = MODES_BY_ROOT.get(code[:2])
+        if mode in ("appeal", "demand") and not targets:
+            subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS | {"nsubjpass"}), None)
+            targets = self.resolver.actors(subject) if subject is not None else []
         if not inner or mode is None:
-            return pattern.code, targets or _complement_actors(clause, self.resolver)
+            return code, targets or _complement_actors(clause, self.resolver)
         first = inner[0]
         code = recode("intended" if mode == "intent" else mode, first.code)
         if mode in ("appeal", "demand") and targets:
@@ -134,6 +143,27 @@ class _Extractor:
 
 
 MODAL_ROOTS = {"02", "03", "10", "12", "13"}
+OBLIGATION = {"must": "100", "should": "020", "ought": "020"}
+
+
+def _obligation(verb: Token) -> tuple[str, Token] | None:
+    """A reported clause with "must"/"should" turns a statement into a demand (10) or appeal (02)."""
+    for clause in verb.children:
+        if clause.dep_ == "ccomp":
+            for aux in clause.children:
+                if aux.dep_ == "aux" and aux.lower_ in OBLIGATION:
+                    return OBLIGATION[aux.lower_], clause
+    return None
+
+
+def _clause_word(token: Token, clause: Token) -> bool:
+    """The clause's own verb, or a word whose nearest verb is that verb (not a nested clause's)."""
+    if token.i == clause.i:
+        return True
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor.i == clause.i
+    return False
 
 
 def _is_passive(verb: Token) -> bool:
@@ -169,7 +199,11 @@ def _match_verb(
         return None  # "agree with X" needs its "with"; "agreed to postpone" is another pattern
     if not heads and obj is not None and not (pattern.objects and pattern.preps):
         heads = [obj]  # "expelled the Dutch ambassador": the object names the target
+    if not heads:
+        heads = [c for c in verb.children if c.dep_ in ("dative", "iobj")]  # "gave the Ivory Coast aid"
     targets = [ref for head in heads for ref in resolver.actors(head)]
+    if not targets and obj is not None and pattern.objects:  # "lifted sanctions against gold from South Africa"
+        targets = _complement_actors(obj, resolver)
     if not targets:  # "confiscated weapons from armed groups": the object is a thing, not a party
         preps = FALLBACK_PREPS + (("in", "inside") if pattern.code[:2] in PLACE_TARGET_ROOTS else ())
         fallback = _prep_objects(verb, preps, also=obj)
