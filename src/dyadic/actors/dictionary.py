@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -142,6 +142,17 @@ def normalise(name: str) -> str:
     return name[4:] if name.startswith("the ") else name
 
 
+def _drop_bare_defaults(names: dict[str, ActorEntry], sectors: frozenset[str]) -> None:
+    """A person's undated default that is only a sector ("ELI", no country) says less than the
+    offices the entry dates; drop it so the nearest dated office is used instead."""
+    fixed: dict[int, ActorEntry] = {}
+    for name, entry in names.items():
+        if id(entry) not in fixed:
+            codes = tuple(c for c in entry.codes if c.dated or c.code not in sectors)
+            fixed[id(entry)] = replace(entry, codes=codes) if codes and codes != entry.codes else entry
+        names[name] = fixed[id(entry)]
+
+
 def _first_tokens(name: str) -> tuple[str, ...]:
     """The forms the first token of a name can take after tokenisation ("al-qaeda" -> "al")."""
     word = name.split(" ", 1)[0]
@@ -171,6 +182,7 @@ def load_dictionaries(extra_files: tuple[str, ...] = ()) -> Dictionaries:
             agents[normalise(row["phrase"])] = row["sector"].strip().upper()
     for word in [n for n, e in names.items() if n in agents and e.id.startswith("px")]:
         del names[word]  # Phoenix lists some role words as names ("senate" -> USALEG); roles win
+    _drop_bare_defaults(names, frozenset(agents.values()) | {"ELI"})
     countries = frozenset(row["code"] for _, row in _rows(_data("countries.tsv")) if len(row["code"]) == 3)
     first = frozenset(w for n in names for w in _first_tokens(n))
     return Dictionaries(names=names, agents=agents, countries=countries, first_words=first)
