@@ -7,6 +7,7 @@ the sentences that name an actor (or a role word) and contain a pattern word are
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -105,9 +106,10 @@ def _code_batch(articles: list[CleanArticle], dicts: Dictionaries) -> Iterator[E
     batch = _Batch(articles=articles, days=[parse_date_string(a.published) for a in articles])
     triggers = trigger_words()
     for index, doc in enumerate(nlp.split(a.text for a in articles)):
+        name_starts = sorted(m.start for m in find_names(doc, dicts))
         for sent in doc.sents:
             span = _trim(sent)
-            if span is not None and _worth_parsing(span, dicts, triggers):
+            if span is not None and _worth_parsing(span, name_starts, dicts, triggers):
                 batch.sentences.append(_Sentence(index, span.start_char, span.as_doc()))
     parsed = nlp.parse(s.doc for s in batch.sentences)
     for sentence, doc in zip(batch.sentences, parsed, strict=True):
@@ -122,10 +124,12 @@ def _trim(sent: Span) -> Span | None:
     return sent.doc[tokens[0].i : tokens[-1].i + 1]
 
 
-def _worth_parsing(span: Span, dicts: Dictionaries, triggers: frozenset[str]) -> bool:
+def _worth_parsing(span: Span, name_starts: list[int], dicts: Dictionaries, triggers: frozenset[str]) -> bool:
+    """Only a sentence with a pattern word and an actor (a name or a role word) can hold an event."""
     if not any(t.lower_ in triggers for t in span):
         return False
-    return bool(find_names(span.as_doc(), dicts)) or has_agent_word(span.as_doc(), dicts)
+    first = bisect_left(name_starts, span.start)
+    return (first < len(name_starts) and name_starts[first] < span.end) or has_agent_word(span, dicts)
 
 
 def _events(batch: _Batch, dicts: Dictionaries) -> Iterator[Event]:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from dyadic.actors.dictionary import MAX_NAME_TOKENS, ActorEntry, Dictionaries
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +66,7 @@ def agent_at(tokens: list[Token], dicts: Dictionaries) -> tuple[str, int] | None
     return None
 
 
-def has_agent_word(doc: Doc, dicts: Dictionaries) -> bool:
+def has_agent_word(doc: Doc | Span, dicts: Dictionaries) -> bool:
     """A cheap pre-parse test: does any token look like a role word ("police", "rebels")?"""
     agents = dicts.agents
     for token in doc:
