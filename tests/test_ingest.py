@@ -69,7 +69,7 @@ def test_directory_is_read_recursively_in_order(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "reason"),
     [(b"", "empty input"), (b"   \n\n", "empty input"), (b"\x00\x01\x02binary\x00", "binary content"),
-     (b"caf\xe9 in Ankara", "not valid UTF-8"), (bytes(range(1, 9)) * 20, "binary content")],
+     (b"\xff\xfe" + b"\x00\xd8" * 3 + b"A", "invalid encoding"), (bytes(range(1, 9)) * 20, "binary content")],
 )  # fmt: skip
 def test_bad_files_are_rejected_with_reason(tmp_path: Path, content: bytes, reason: str) -> None:
     bad = tmp_path / "bad.txt"
@@ -79,6 +79,20 @@ def test_bad_files_are_rejected_with_reason(tmp_path: Path, content: bytes, reas
     items = _read(bad, good)
     assert isinstance(items[0], Rejected) and reason in items[0].reason and items[0].input == str(bad)
     assert isinstance(items[1], Article)
+
+
+def test_legacy_encodings_are_detected(tmp_path: Path) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes("The caf\u00e9 in Ankara reopened, \u201cofficials\u201d said on Monday.".encode("cp1252"))
+    [article] = _read(path)
+    assert isinstance(article, Article) and "caf\u00e9" in article.text and "\u201cofficials\u201d" in article.text
+
+
+def test_url_list_is_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "urls.txt"
+    path.write_text("https://example.com/a\nhttps://example.com/b\n\nhttp://example.org/c\n")
+    [item] = _read(path)
+    assert isinstance(item, Rejected) and "list of URLs" in item.reason
 
 
 def test_oversized_file_is_rejected(tmp_path: Path) -> None:

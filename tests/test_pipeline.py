@@ -58,12 +58,14 @@ def test_no_javascript_in_any_evidence(sample_events) -> None:
 
 
 def test_records_are_complete_and_offsets_point_into_clean_text(sample_events) -> None:
+    from dyadic.articles import prepare
     from dyadic.ingest import read_inputs
-    from dyadic.pipeline import prepare
 
     from .conftest import EXAMPLES
 
-    texts = {a.input: prepare(a).text for a in read_inputs([str(EXAMPLES)])}
+    articles = list(read_inputs([str(EXAMPLES)]))
+    texts = {a.input: prepare(a).text for a in articles}
+    raws = {a.input: a.text for a in articles}
     for events in sample_events.values():
         for event in events:
             record = event.to_dict()
@@ -72,3 +74,5 @@ def test_records_are_complete_and_offsets_point_into_clean_text(sample_events) -
             assert 1 <= event.quad_class <= 4 and 0 <= event.confidence <= 1
             text = texts[event.input]
             assert text[event.evidence.start : event.evidence.end] == event.evidence.sentence
+            raw = raws[event.input][event.evidence.raw_start : event.evidence.raw_end]
+            assert raw.split() == event.evidence.sentence.split()

@@ -20,8 +20,10 @@ from dyadic.actors.dictionary import Dictionaries, load_dictionaries
 from dyadic.actors.match import find_names, has_agent_word
 from dyadic.actors.memory import build_memory
 from dyadic.actors.resolve import ArticleMemory, Resolver
-from dyadic.dates.article import date_from_text, parse_date_string
+from dyadic.articles import prepare
+from dyadic.dates.article import parse_date_string
 from dyadic.dates.event import event_date
+from dyadic.dedupe import dedupe
 from dyadic.events.codebook import codebook
 from dyadic.events.extract import Triple, extract
 from dyadic.events.patterns import load_patterns
@@ -30,7 +32,6 @@ from dyadic.ingest import read_inputs
 from dyadic.ingest.files import DEFAULT_MAX_BYTES
 from dyadic.places import locate
 from dyadic.records import Article, CleanArticle, Event, Evidence, Rejected
-from dyadic.text import clean_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -42,6 +43,7 @@ BATCH_ARTICLES = 32
 class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     actor_files: tuple[str, ...] = ()
+    dedupe: bool = True
 
 
 @dataclass
@@ -65,41 +67,19 @@ def code(paths: list[str], options: Options | None = None) -> Iterator[Event | R
 
 
 def code_articles(items: Iterable[Article | Rejected], options: Options | None = None) -> Iterator[Event | Rejected]:
+    """Clean every article, collapse duplicates across the whole input, then code in batches."""
     options = options or Options()
     dicts = load_dictionaries(options.actor_files)
-    items = iter(items)
-    while batch := list(islice(items, BATCH_ARTICLES)):
-        cleaned: list[CleanArticle] = []
-        for item in batch:
-            result = item if isinstance(item, Rejected) else prepare(item)
-            if isinstance(result, Rejected):
-                yield result
-            else:
-                cleaned.append(result)
-        yield from _code_batch(cleaned, dicts)
-
-
-def prepare(article: Article) -> CleanArticle | Rejected:
-    """Clean one article and settle its date; an article with no prose left is rejected."""
-    cleaned = clean_text(article.text)
-    if not cleaned.text.strip():
-        return Rejected(article.input, "no article text left after cleaning")
-    published = parse_date_string(article.published)
-    basis = "metadata" if published else None
-    if published is None and cleaned.published:
-        published, basis = date.fromisoformat(cleaned.published), "text"
-    if published is None:
-        published, basis = date_from_text(cleaned.text)
-        basis = basis and "inferred"
-    return CleanArticle(
-        article_id=hashlib.sha1(cleaned.text.encode("utf-8")).hexdigest()[:16],
-        input=article.input,
-        text=cleaned.text,
-        title=article.title,
-        url=article.url,
-        published=published.isoformat() if published else None,
-        published_basis=basis,
-    )
+    cleaned: list[CleanArticle] = []
+    for item in items:
+        result = item if isinstance(item, Rejected) else prepare(item)
+        if isinstance(result, Rejected):
+            yield result
+        else:
+            cleaned.append(result)
+    unique = iter(dedupe(cleaned) if options.dedupe else cleaned)
+    while batch := list(islice(unique, BATCH_ARTICLES)):
+        yield from _code_batch(batch, dicts)
 
 
 def _code_batch(articles: list[CleanArticle], dicts: Dictionaries) -> Iterator[Event]:
@@ -212,7 +192,8 @@ def _event(article: CleanArticle, day: date | None, sentence: _Sentence, triple:
         negated=triple.negated,
         modality=modality,
         location=locate(doc, triple.trigger, countries, _place_actors(triple)),
-        evidence=Evidence(sentence=text, start=start, end=end),
+        evidence=Evidence(text, start, end, *(article.offsets.span(start, end) if article.offsets else (None, None))),
         confidence=triple.confidence,
+        copies=max(len(article.copies), 1),
         extra={"source_entry": triple.source.entry_id, "target_entry": target.entry_id if target else None},
     )

@@ -7,7 +7,10 @@ stage can be re-run or tested alone on the records of the stage before it.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from dyadic.text.offsets import OffsetMap
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +23,7 @@ class Article:
     title: str | None = None
     url: str | None = None
     published: str | None = None
+    author: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +45,12 @@ class CleanArticle:
     url: str | None
     published: str | None
     published_basis: str | None = None
+    author: str | None = None
+    language: str | None = None
+    domain: str | None = None
+    dateline_place: str | None = None
+    offsets: OffsetMap | None = field(default=None, compare=False, repr=False)
+    copies: tuple[tuple[str, str | None], ...] = ()  # (input, url) of every input that carried it
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +83,13 @@ class Location:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
+    """The sentence; start/end index the cleaned text, raw_start/raw_end the text as read."""
+
     sentence: str
     start: int
     end: int
+    raw_start: int | None = None
+    raw_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +121,7 @@ class Event:
     location: Location | None
     evidence: Evidence
     confidence: float
+    copies: int = 1  # inputs that carried this article (exact and near-duplicate copies)
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from dyadic.records import EVENT_FIELDS, Event
 
 _NESTED = {
     "location": ("name", "country", "lat", "lon"),
-    "evidence": ("sentence", "start", "end"),
+    "evidence": ("sentence", "start", "end", "raw_start", "raw_end"),
 }
 CSV_COLUMNS: tuple[str, ...] = tuple(
     f"{name}_{part}" if name in _NESTED else name for name in EVENT_FIELDS for part in _NESTED.get(name, ("",))

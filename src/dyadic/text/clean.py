@@ -1,6 +1,6 @@
-"""From scraped text to clean prose: code blobs out, furniture lines out, repeated lines out.
+"""From scraped text to clean prose: code blobs, furniture lines, menus, repeats and datelines out.
 
-Evidence offsets point into the text this returns, so every later stage works on it alone.
+Evidence offsets point into the text this returns; `offsets` maps them back to the input text.
 """
 
 from __future__ import annotations
@@ -10,44 +10,90 @@ from dataclasses import dataclass
 
 from dyadic.dates.article import parse_date_string
 from dyadic.dates.expressions import iter_explicit_days
-from dyadic.text.boilerplate import UPDATED, is_boilerplate, is_date_line
+from dyadic.text.boilerplate import UPDATED, byline_author, is_boilerplate, is_date_line, is_short_line
 from dyadic.text.code_blobs import find_code_spans
+from dyadic.text.dateline import Dateline, find_dateline
+from dyadic.text.offsets import OffsetMap, align
 
 _CODE_CHARS = re.compile(r"[{}()\[\];=<>]")
-_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f\u200b]+")
 _SENTENCE_END = (".", "!", "?", "\u201d", '"', ":")
+MENU_RUN = 3  # this many short lines in a row are a navigation list
+DATELINE_LINES = 4  # a dateline is looked for in the first lines of prose only
 
 
 @dataclass(frozen=True, slots=True)
 class CleanText:
     text: str
-    published: str | None  # ISO date from a date line or stamp in the text, if any
+    published: str | None = None  # ISO date from a date line or stamp in the text, if any
+    author: str | None = None
+    dateline: Dateline | None = None
+    offsets: OffsetMap | None = None
 
 
 def clean_text(raw: str) -> CleanText:
     """Clean prose; idempotent (cleaning clean text changes nothing)."""
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    text = remove_code(text)
+    text = remove_code(raw.replace("\r\n", "\n").replace("\r", "\n"))
+    lines, published, author, dateline = _keep_lines(text)
+    lines = _drop_menu_runs(lines)
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    clean = "\n".join(lines)
+    return CleanText(clean, published, author, dateline, align(raw, clean))
+
+
+def _keep_lines(text: str) -> tuple[list[str], str | None, str | None, Dateline | None]:
     lines: list[str] = []
     seen: set[str] = set()
-    published = None
+    published = author = dateline = None
     for line in text.split("\n"):
         line = _SPACES.sub(" ", line).strip()
+        while len(seen) < DATELINE_LINES and (found := find_dateline(line)) is not None:
+            dateline, line = dateline or found, line[found.length :]  # place and date are metadata, not prose
         if not line:
             if lines and lines[-1]:
                 lines.append("")
             continue
         if is_boilerplate(line):
             published = published or _date_of(line)
+            author = author or byline_author(line)
             continue
         key = line.casefold()
         if key in seen or _is_code_line(line):
             continue
         seen.add(key)
         lines.append(line)
-    while lines and not lines[-1]:
-        lines.pop()
-    return CleanText(text="\n".join(lines), published=published)
+    return lines, published, author, dateline
+
+
+def _drop_menu_runs(lines: list[str]) -> list[str]:
+    """Drop runs of short lines (blank lines between them allowed), until none is left."""
+    while True:
+        keep = [True] * len(lines)
+        run: list[int] = []
+        for i, line in enumerate([*lines, "a full stop."]):
+            if not line:
+                continue
+            if is_short_line(line):
+                run.append(i)
+                continue
+            if len(run) >= MENU_RUN:
+                for j in run:
+                    keep[j] = False
+            run = []
+        if all(keep):
+            return lines
+        lines = _collapse_blanks([line for line, k in zip(lines, keep, strict=True) if k])
+
+
+def _collapse_blanks(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return out
 
 
 def remove_code(text: str) -> str:
