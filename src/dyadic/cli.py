@@ -27,6 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("paths", nargs="+", metavar="PATH", help="file, directory (read recursively) or - for stdin")
     code.add_argument("-o", "--output", metavar="FILE", help="write events to FILE instead of stdout")
     code.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="output format (default jsonl)")
+    code.add_argument(
+        "--keep-duplicates", action="store_true", help="code exact and near-duplicate articles separately"
+    )
     _add_coding_options(code)
 
     evaluate = commands.add_parser("eval", help="score dyadic against gold records (JSONL with text and events)")
@@ -71,7 +74,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _options(args: argparse.Namespace):
     from dyadic.pipeline import Options
 
-    return Options(max_bytes=int(args.max_size * 1024 * 1024), actor_files=tuple(args.actors))
+    return Options(
+        max_bytes=int(args.max_size * 1024 * 1024),
+        actor_files=tuple(args.actors),
+        dedupe=not getattr(args, "keep_duplicates", False),
+    )
 
 
 def _code(args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -112,6 +112,7 @@ def evaluate(path: str, options: Options | None = None, worst: int = 10) -> Repo
     report.skipped = sum(1 for _ in read_gold(path)) - len(records)
     articles = [Article(input=str(r["id"]), text=r["text"], published=r.get("date")) for r in records]
     predicted: dict[str, list[Event]] = defaultdict(list)
+    options = replace(options or Options(), dedupe=False)  # every gold record is scored on its own
     for item in code_articles(articles, options):
         if not isinstance(item, Rejected):
             predicted[item.input].append(item)

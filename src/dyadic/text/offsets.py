@@ -14,6 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 _WORD = re.compile(r"\S+")
+_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,38 +37,60 @@ class OffsetMap:
 
 
 def align(raw: str, clean: str) -> OffsetMap:
+    squeezed = _Squeezed(raw)
     runs: list[tuple[int, int, int]] = []
-    raw_pos = 0
+    raw_pos = 0  # raw offset reached so far
     clean_pos = 0
     for line in clean.split("\n"):
-        found = _find_line(raw, line, raw_pos) if line else None
-        if found is not None:
-            raw_pos = _add_words(runs, line, clean_pos, found, raw)
-        else:
-            for word in _WORD.finditer(line):
-                at = raw.find(word.group(), raw_pos)
-                if at < 0:
+        at = squeezed.find(line, raw_pos) if line.strip() else -1
+        for word in _WORD.finditer(line):
+            if at >= 0:
+                found = squeezed.to_raw(at + word.start())
+            else:  # a line that code removal joined from pieces: word by word
+                found = raw.find(word.group(), raw_pos)
+                if found < 0:
                     continue
-                runs.append((clean_pos + word.start(), at, len(word.group())))
-                raw_pos = at + len(word.group())
+            runs.append((clean_pos + word.start(), found, len(word.group())))
+            raw_pos = found + len(word.group())
         clean_pos += len(line) + 1
     return OffsetMap(tuple(runs))
 
 
-def _find_line(raw: str, line: str, start: int) -> int | None:
-    words = line.split()
-    if not words:
-        return None
-    pattern = r"\s+".join(map(re.escape, words))
-    match = re.compile(pattern).search(raw, start)
-    return match.start() if match else None
+class _Squeezed:
+    """The raw text with every whitespace run read as one space, and the way back to raw offsets."""
 
+    def __init__(self, raw: str) -> None:
+        parts: list[str] = []
+        self.starts: list[int] = []  # squeezed offset where each non-space chunk starts
+        self.raw_starts: list[int] = []
+        self.lengths: list[int] = []
+        length = 0
+        pos = 0
+        for space in _SPACE.finditer(raw):
+            if space.start() > pos:
+                self.starts.append(length)
+                self.raw_starts.append(pos)
+                self.lengths.append(space.start() - pos)
+                parts.append(raw[pos : space.start()])
+                length += space.start() - pos
+            parts.append(" ")
+            length += 1
+            pos = space.end()
+        if pos < len(raw):
+            self.starts.append(length)
+            self.raw_starts.append(pos)
+            self.lengths.append(len(raw) - pos)
+            parts.append(raw[pos:])
+        self.text = "".join(parts)
 
-def _add_words(runs: list[tuple[int, int, int]], line: str, clean_pos: int, raw_start: int, raw: str) -> int:
-    """Runs for each word of a line found at raw_start; returns the raw offset after the line."""
-    raw_pos = raw_start
-    for word in _WORD.finditer(line):
-        at = raw.index(word.group(), raw_pos)
-        runs.append((clean_pos + word.start(), at, len(word.group())))
-        raw_pos = at + len(word.group())
-    return raw_pos
+    def find(self, line: str, raw_from: int) -> int:
+        """Squeezed offset of the line at or after raw offset raw_from, or -1."""
+        index = bisect_right(self.raw_starts, raw_from) - 1
+        if index < 0:
+            return self.text.find(line)
+        start = self.starts[index] + min(raw_from - self.raw_starts[index], self.lengths[index])
+        return self.text.find(line, start)
+
+    def to_raw(self, offset: int) -> int:
+        index = bisect_right(self.starts, offset) - 1
+        return self.raw_starts[index] + (offset - self.starts[index])
