@@ -9,7 +9,7 @@ from dyadic.dates.expressions import PATTERNS
 TRAILER = re.compile(
     r"^\s*(?:read more|read also|also read|related(?: articles| stories| coverage| content| news)?\b|more on this"
     r"|see also|click here|advertisement|sponsored|recommended|top stories|continue reading|you may also like"
-    r"|copyright|all rights reserved|©|\(c\) \d{4}|most read|trending now|more from|editor'?s picks?)\b",
+    r"|copyright|all rights reserved|\(c\) \d{4}|most read|trending now|more from|editor'?s picks?)\b|^\s*©",
     re.I,
 )
 BANNER = re.compile(

@@ -19,6 +19,7 @@ _START = re.compile(
   | (?:\bfunction\s*[A-Za-z_$]*\s*\([^()]*\)\s*\{)
   | (?:\bif\s*\([^()]*(?:==|!=|&&|\|\||[<>])[^()]*\)\s*\{)
   | (?:<script\b|<style\b|<!--)
+  | (?:@(?:media|supports|font-face|keyframes|-webkit-keyframes|import|charset|page)\b[^{};\n]{0,200}[{;])
   | (?:\{\s*"[\w$@-]+"\s*:\s*["\[{\dtfn])
   | (?:(?:^|(?<=\s))[.#@]?[A-Za-z][\w-]*+(?:(?:\s*[,>+~]\s*|\s+)[.#]?[A-Za-z][\w:-]*+){0,6}\s*\{\s*[a-z-]+\s*:\s*[^{};]+;)
     """
@@ -29,6 +30,7 @@ _STATEMENT = re.compile(
   | (?:[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*|\[[^\]\n]*\])*(?:\(|\s*(?:[-+*/]?=(?!=)|\+\+|--)))
   | (?:[{}()\[\];])
   | (?:</?(?:script|style)\b[^>]*>|-->)
+  | (?:@(?:media|supports|font-face|keyframes|-webkit-keyframes|import|charset|page)\b)
   | (?:[.#@]?[A-Za-z][\w-]*+(?:(?:\s*[,>+~]\s*|\s+)[.#]?[A-Za-z][\w:-]*+){0,6}\s*\{)
   | (?:"[\w$@-]+"\s*:)
     """
