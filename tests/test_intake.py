@@ -198,3 +198,10 @@ def test_rss_and_atom_feeds(tmp_path: Path) -> None:
     )
     assert "More talks soon." in items[0].text.split("\n")[-1]
     assert isinstance(items[1], Rejected) and "no text" in items[1].reason
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400), st.one_of(st.none(), st.text(max_size=30)))
+def test_prepare_never_raises(text: str, published: str | None) -> None:
+    result = prepare(Article(input="x", text=text, published=published, url="http://" + text[:20]))
+    assert isinstance(result, Rejected) or result.text.strip()

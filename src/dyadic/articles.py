@@ -76,5 +76,8 @@ def _on_or_after(month_day: str, lower: date) -> date | None:
 def domain_of(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlsplit(url).hostname or ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # a malformed URL ("http://[") has no usable host
+        return None
     return host[4:] if host.startswith("www.") else host or None
