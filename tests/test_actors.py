@@ -21,7 +21,7 @@ def dicts():
     ("name", "day", "code"),
     [
         ("turkey", None, "TUR"), ("turkish", None, "TUR"), ("azeri", None, "AZE"), ("israeli", None, "ISR"),
-        ("ankara", None, "TUR"), ("jerusalem", None, "ISR"), ("kremlin", None, "RUSGOV"),
+        ("ankara", None, "TURGOV"), ("jerusalem", None, "ISRGOV"), ("kremlin", None, "RUSGOV"),
         ("white house", None, "USAGOV"), ("nato", None, "IGOWSTNAT"), ("hamas", None, "PSEREBHMS"),
         ("hezbollah", None, "LBNREB"), ("islamic state", None, "IMGMUSISI"), ("houthis", None, "YEMREB"),
         ("erdogan", date(2016, 12, 19), "TURGOV"), ("putin", date(2016, 12, 19), "RUSGOV"),

@@ -36,6 +36,13 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("gold", nargs="+", metavar="GOLD.jsonl")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
     evaluate.add_argument("--worst", type=int, default=10, metavar="N", help="list the N worst records (default 10)")
+    evaluate.add_argument(
+        "--kind",
+        action="append",
+        default=[],
+        metavar="KIND",
+        help="only records of this text_kind (news, ...)",
+    )
     _add_coding_options(evaluate)
     return parser
 
@@ -105,7 +112,7 @@ def _code(args: argparse.Namespace) -> int:
 def _eval(args: argparse.Namespace) -> int:
     from dyadic.evaluate import evaluate_files, render
 
-    report = evaluate_files(args.gold, _options(args), worst=args.worst)
+    report = evaluate_files(args.gold, _options(args), worst=args.worst, kinds=tuple(args.kind))
     print(render(report, as_json=args.json))
     return EXIT_OK
 

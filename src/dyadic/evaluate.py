@@ -68,6 +68,7 @@ class Report:
     no_event_records: int = 0
     no_event_records_with_output: int = 0
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    actors: Counter[str] = field(default_factory=Counter)
     worst: list[dict[str, Any]] = field(default_factory=list)
     skipped: int = 0
 
@@ -86,6 +87,7 @@ class Report:
             "no_event_records": self.no_event_records,
             "no_event_records_with_output": self.no_event_records_with_output,
             "confusion": {f"{g}>{p}": n for (g, p), n in sorted(self.confusion.items())},
+            "actors": _actor_scores(self.actors),
             "worst": self.worst,
         }
 
@@ -101,14 +103,22 @@ def read_gold(path: str) -> Iterator[dict[str, Any]]:
                 yield json.loads(line)
 
 
-def evaluate_files(paths: list[str], options: Options | None = None, worst: int = 10) -> list[Report]:
-    return [evaluate(path, options, worst) for path in paths]
+def evaluate_files(
+    paths: list[str], options: Options | None = None, worst: int = 10, kinds: tuple[str, ...] = ()
+) -> list[Report]:
+    return [evaluate(path, options, worst, kinds) for path in paths]
 
 
-def evaluate(path: str, options: Options | None = None, worst: int = 10) -> Report:
-    """Code every English record of a gold file and score the output."""
-    records = [r for r in read_gold(path) if r.get("language", "en") == "en" and (r.get("text") or "").strip()]
-    report = Report(dataset=Path(path).stem)
+def evaluate(path: str, options: Options | None = None, worst: int = 10, kinds: tuple[str, ...] = ()) -> Report:
+    """Code every English record of a gold file (of the given text kinds, if any) and score the output."""
+    records = [
+        r
+        for r in read_gold(path)
+        if r.get("language", "en") == "en"
+        and (r.get("text") or "").strip()
+        and (not kinds or r.get("text_kind") in kinds)
+    ]
+    report = Report(dataset=Path(path).stem + (f" [{', '.join(kinds)}]" if kinds else ""))
     report.skipped = sum(1 for _ in read_gold(path)) - len(records)
     articles = [Article(input=str(r["id"]), text=r["text"], published=r.get("date")) for r in records]
     predicted: dict[str, list[Event]] = defaultdict(list)
@@ -143,6 +153,7 @@ def _score_record(record: dict[str, Any], events: list[Event], report: Report) -
         score.fn += len(gold) - tp
         if name == "root":
             errors = len(pred) + len(gold) - 2 * tp
+    _score_actors(gold, pred, report.actors)
     roots = {p[2][:2] for p in pred}
     codes = {p[2] for p in pred}
     quads = {codebook()[c].quad_class for c in codes if c in codebook()}
@@ -160,6 +171,39 @@ def _score_record(record: dict[str, Any], events: list[Event], report: Report) -
             for root in sorted(roots) or ["--"]:
                 report.confusion[(g[2][:2], root)] += 1
     return errors
+
+
+def _score_actors(gold: list[Key], pred: list[Key], tally: Counter[str]) -> None:
+    """Actor coding on the gold events that the output also found (same root, or any event when
+    the gold code is not annotated): each annotated actor slot is right or wrong at country level
+    and at full-code level."""
+    for g in gold:
+        slots = [(i, code) for i, code in enumerate(g[:2]) if code]
+        if not slots:
+            continue
+        tally["gold_events"] += 1
+        same = [p for p in pred if g[2] is None or p[2][:2] == g[2][:2]]
+        if not same:
+            continue
+        best = max(
+            same, key=lambda p: sum((p[i] or "")[:3] == c[:3] for i, c in slots) + sum(p[i] == c for i, c in slots)
+        )
+        tally["matched_events"] += 1
+        for i, code in slots:
+            tally["slots"] += 1
+            tally["country_ok"] += (best[i] or "")[:3] == code[:3]
+            tally["code_ok"] += best[i] == code
+
+
+def _actor_scores(tally: Counter[str]) -> dict[str, float | int]:
+    slots = max(tally["slots"], 1)
+    return {
+        "gold_events_with_actors": tally["gold_events"],
+        "matched_events": tally["matched_events"],
+        "actor_slots": tally["slots"],
+        "country_accuracy": round(tally["country_ok"] / slots, 4),
+        "full_code_accuracy": round(tally["code_ok"] / slots, 4),
+    }
 
 
 def _matches(gold: list[Key], pred: list[Key]) -> int:
@@ -204,6 +248,13 @@ def _render_one(d: dict[str, Any]) -> str:
         f"gold root in output: {d['root_hit_rate']:.3f}   gold code in output: {d['code_hit_rate']:.3f}   "
         f"QuadClass accuracy: {d['quad_class_accuracy']:.3f}"
     )
+    a = d["actors"]
+    if a["actor_slots"]:
+        lines.append(
+            f"actors on {a['matched_events']} of {a['gold_events_with_actors']} gold events found with the same root:"
+            f" country {a['country_accuracy']:.3f}, full code {a['full_code_accuracy']:.3f}"
+            f" ({a['actor_slots']} actor slots)"
+        )
     if d["no_event_records"]:
         lines.append(f"no-event records with output: {d['no_event_records_with_output']} of {d['no_event_records']}")
     table: dict[str, Counter[str]] = defaultdict(Counter)

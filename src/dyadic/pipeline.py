@@ -184,6 +184,8 @@ def _event(article: CleanArticle, day: date | None, sentence: _Sentence, triple:
         target_country=target.country if target else None,
         source_text=triple.source.text,
         target_text=target.text if target else None,
+        source_entry=triple.source.entry_id,
+        target_entry=target.entry_id if target else None,
         code=triple.code,
         root=info.root,
         quad_class=info.quad_class,
@@ -195,5 +197,4 @@ def _event(article: CleanArticle, day: date | None, sentence: _Sentence, triple:
         evidence=Evidence(text, start, end, *(article.offsets.span(start, end) if article.offsets else (None, None))),
         confidence=triple.confidence,
         copies=max(len(article.copies), 1),
-        extra={"source_entry": triple.source.entry_id, "target_entry": target.entry_id if target else None},
     )

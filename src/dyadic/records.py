@@ -111,6 +111,8 @@ class Event:
     target_country: str | None
     source_text: str
     target_text: str | None
+    source_entry: str | None  # the dictionary entry that named the source, when one did
+    target_entry: str | None
     code: str
     root: str
     quad_class: int
@@ -122,13 +124,10 @@ class Event:
     evidence: Evidence
     confidence: float
     copies: int = 1  # inputs that carried this article (exact and near-duplicate copies)
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON-ready record, without the internal `extra` field."""
-        out = asdict(self)
-        out.pop("extra")
-        return out
+        """The JSON-ready record."""
+        return asdict(self)
 
 
-EVENT_FIELDS: tuple[str, ...] = tuple(f for f in Event.__dataclass_fields__ if f != "extra")
+EVENT_FIELDS: tuple[str, ...] = tuple(Event.__dataclass_fields__)

@@ -97,7 +97,12 @@ class Resolver:
             ref = self._from_entry(covering, head)
             if ref is not None:
                 text = _phrase_text(core)
-                return [self._join(ref, self._sector(core), text) if len(ref.code) == 3 else replace(ref, text=text)]
+                title = self._sector(core)
+                if len(ref.code) == 3:
+                    return [self._join(ref, title, text)]
+                if title and ref.code.endswith("ELI") and ref.country:  # "President Bush": the title says in office
+                    return [replace(ref, code=ref.country + title, text=text)]
+                return [replace(ref, text=text)]
         sector = self._sector(core)
         countries = self._countries(core, exclude=covering)
         text = _phrase_text(core)
