@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +12,8 @@ from dyadic.actors.match import find_names
 from dyadic.actors.petrarch import read_petrarch_actors
 from dyadic.actors.resolve import ArticleMemory, Resolver
 from dyadic.errors import DataFileError
+
+from .conftest import FIXTURES
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +84,8 @@ def test_petrarch_format(tmp_path: Path) -> None:
 def _resolve(parse, dicts, sentence: str, word: str, day: date | None = date(2016, 12, 20)) -> list[str]:
     doc = parse(sentence)
     resolver = Resolver(dicts, day, find_names(doc, dicts), ArticleMemory())
-    head = next(t for t in doc if t.text == word)
+    at = next(m.start() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", sentence))
+    head = doc.char_span(at, at + len(word), alignment_mode="expand")[-1]
     return [a.code for a in resolver.actors(head)]
 
 
@@ -101,3 +106,17 @@ def _resolve(parse, dicts, sentence: str, word: str, day: date | None = date(201
 )
 def test_noun_phrase_resolution(parse, dicts, sentence: str, word: str, codes: list[str]) -> None:
     assert _resolve(parse, dicts, sentence, word) == codes
+
+
+MENTIONS = [
+    json.loads(line)
+    for line in (FIXTURES / "actor_mentions.jsonl").read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
+
+
+@pytest.mark.parametrize("case", MENTIONS, ids=[f"{c['head']}-{c['date']}" for c in MENTIONS])
+def test_mention_table(parse, dicts, case: dict) -> None:
+    """Hand-written mentions -> codes (tests/fixtures/actor_mentions.jsonl), time-aware where dated."""
+    day = date.fromisoformat(case["date"]) if case["date"] else None
+    assert case["code"] in _resolve(parse, dicts, case["sentence"], case["head"], day), case["note"]

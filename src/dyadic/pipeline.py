@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 BATCH_ARTICLES = 32
+# words that can stand for an actor named elsewhere in the article ("they", "the two countries")
+REFERRING_WORDS = frozenset({"he", "she", "they", "countries", "nations"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +111,9 @@ def _worth_parsing(span: Span, name_starts: list[int], dicts: Dictionaries, trig
     if not any(t.lower_ in triggers for t in span):
         return False
     first = bisect_left(name_starts, span.start)
-    return (first < len(name_starts) and name_starts[first] < span.end) or has_agent_word(span, dicts)
+    if first < len(name_starts) and name_starts[first] < span.end:
+        return True
+    return has_agent_word(span, dicts) or any(t.lower_ in REFERRING_WORDS for t in span)
 
 
 def _events(batch: _Batch, dicts: Dictionaries) -> Iterator[Event]:

@@ -12,11 +12,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from dyadic.dates.expressions import MONTHS, WEEKDAYS
 from dyadic.records import Location
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+# month and day names that gazetteers also list as towns ("March", Cambridgeshire)
+_NOT_PLACES = frozenset(MONTHS) | frozenset(WEEKDAYS)
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "along", "across", "into", "to"}
 
 
@@ -65,7 +68,12 @@ def locate(
     Ankara")."""
     best: tuple[tuple[bool, bool, int], Place] | None = None
     for token in doc:
-        if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS and token.pos_ == "PROPN":
+        if (
+            token.dep_ == "pobj"
+            and _place_prep(token.head)
+            and token.pos_ == "PROPN"
+            and token.lower_ not in _NOT_PLACES
+        ):
             place = lookup(_name(token), countries)
             if place is None:
                 continue
@@ -84,15 +92,23 @@ def locate(
     return Location(place.name, place.country, place.lat, place.lon)
 
 
+def _place_prep(prep: Token) -> bool:
+    """ "in", "near", ... and "the border with X"."""
+    if prep.lower_ in PLACE_PREPS:
+        return True
+    return prep.lower_ == "with" and prep.head.lemma_.lower() in ("border", "frontier", "boundary")
+
+
 def lookup(name: str, countries: tuple[str, ...] = ()) -> Place | None:
     candidates = gazetteer().get(name.lower())
     if not candidates:
         return None
-    return max(candidates, key=lambda p: (p.country in countries, p.population))
+    wanted = name.lower()
+    return max(candidates, key=lambda p: (p.country in countries, p.name.lower() == wanted, p.population))
 
 
 def _name(token: Token) -> str:
-    parts = [t for t in token.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"]
+    parts = [t for t in token.lefts if t.dep_ in ("compound", "flat", "amod") and t.text[:1].isupper()]
     doc = token.doc
     start = parts[0].i if parts else token.i
     return doc[start : token.i + 1].text

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from dyadic.actors.dictionary import Dictionaries
 from dyadic.actors.match import NameMatch, agent_at
+from dyadic.events.patterns import word_classes
 from dyadic.records import ActorRef
 
 if TYPE_CHECKING:
@@ -27,7 +28,10 @@ _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "det", "nummod
 _GENERIC_ROLES = {"leader", "official", "spokesman", "spokeswoman", "spokesperson", "member", "representative",
                   "chief", "head", "delegation", "counterpart"}  # fmt: skip
 _COUNTRY_PREPS = {"of", "from", "in", "throughout", "across"}
+_OF_GROUPS = word_classes()["of_groups"]
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_THING_PRONOUNS = {"it", "they"}
+_GROUP_NOUNS = {"country", "nation", "state", "government", "side", "neighbour", "neighbor", "power", "ally"}
 
 
 @dataclass
@@ -37,6 +41,8 @@ class ArticleMemory:
     names: dict[str, ActorRef] = field(default_factory=dict)
     roles: dict[str, ActorRef] = field(default_factory=dict)
     persons: list[tuple[int, ActorRef]] = field(default_factory=list)
+    countries: list[tuple[int, ActorRef]] = field(default_factory=list)  # every country-level mention
+    subjects: list[tuple[int, list[ActorRef]]] = field(default_factory=list)  # actors named as subjects
 
     def remember_name(self, key: str, ref: ActorRef) -> None:
         self.names.setdefault(key, ref)
@@ -51,6 +57,23 @@ class ArticleMemory:
     def last_person(self, before: int) -> ActorRef | None:
         candidates = [ref for pos, ref in self.persons if pos < before]
         return candidates[-1] if candidates else None
+
+    def last_countries(self, before: int, count: int) -> list[ActorRef]:
+        """The last `count` different countries mentioned before an offset ("the two countries")."""
+        out: list[ActorRef] = []
+        for _pos, ref in sorted((p for p in self.countries if p[0] < before), key=lambda p: -p[0]):
+            if all(ref.country != o.country for o in out):
+                out.append(ref)
+            if len(out) == count:
+                return out[::-1]
+        return []
+
+    def last_subject(self, before: int, plural: bool) -> list[ActorRef]:
+        """What "it" (one actor) or "they" (one or more) most likely refers to: the last subject."""
+        for _pos, refs in sorted((p for p in self.subjects if p[0] < before), key=lambda p: -p[0]):
+            if plural or len(refs) == 1:
+                return refs
+        return []
 
 
 @dataclass
@@ -91,6 +114,15 @@ class Resolver:
         if head.lower_ in _PERSON_PRONOUNS:
             ref = self.memory.last_person(self.offset + head.idx)
             return [ActorRef(ref.code, head.text, ref.country, ref.entry_id, "pronoun")] if ref else []
+        if head.lower_ in _THING_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass"):
+            refs = self.memory.last_subject(self.offset + head.idx, plural=head.lower_ == "they")
+            return [replace(r, text=head.text, kind="pronoun") for r in refs]
+        group = _counted_group(head)
+        if group:
+            return [
+                replace(r, text=_phrase_text(self._core(head)))
+                for r in self.memory.last_countries(self.offset + head.idx, group)
+            ]
         core = self._core(head)
         covering = self._by_token.get(head.i)
         if covering is not None:
@@ -112,8 +144,8 @@ class Resolver:
                 return [self._join(c, sector, c.text) for c in countries]
         if countries:
             return [self._join(c, sector, text) for c in countries]
-        if not sector and self.depth < 3:
-            group = self._of_group(head)
+        if self.depth < 3:
+            group = self._apposed(head) or (self._of_group(head) if not sector else [])
             if group:
                 return group
         if head.pos_ == "PROPN" and head.lower_ in self.memory.names:
@@ -126,8 +158,25 @@ class Resolver:
             return [ActorRef("---" + sector, text, None, None, "agent")]
         return []
 
+    def _apposed(self, head: Token) -> list[ActorRef]:
+        """ "the army spokesman, Colonel Samir Fahmawi": a name in apposition takes the title's actor."""
+        others = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos":
+            others.append(head.head)
+        for other in others:
+            self.depth += 1
+            try:
+                found = [r for r in self._single(other) if r.country]
+            finally:
+                self.depth -= 1
+            if found:
+                return [replace(r, text=_phrase_text(self._core(head))) for r in found]
+        return []
+
     def _of_group(self, head: Token) -> list[ActorRef]:
-        """ "Hundreds of Kurdish protesters", "a patch of Bangladeshi troops": the actor is in the "of" phrase."""
+        """A group's actor is in its "of" phrase: "hundreds of Kurdish protesters", "a patch of Bangladeshi troops"."""
+        if head.lemma_.lower() not in _OF_GROUPS and head.pos_ != "NUM":
+            return []
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ == "of":
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -210,6 +259,18 @@ class Resolver:
         if sector and len(code) == 3 and sector not in code:
             code += sector
         return ActorRef(code, text, base.country, base.entry_id, "agent" if sector else base.kind)
+
+
+def _counted_group(head: Token) -> int:
+    """2 for "the two countries", "both nations", "the two neighbours"; 0 for anything else."""
+    if head.lemma_.lower() not in _GROUP_NOUNS or head.tag_ not in ("NNS", "NNPS"):
+        return 0
+    for child in head.lefts:
+        if child.lower_ in ("two", "both"):
+            return 2
+        if child.lower_ == "three":
+            return 3
+    return 0
 
 
 def _listed_appositions(head: Token) -> list[Token]:

@@ -104,6 +104,8 @@ class _Extractor:
             elif modality == "intended":  # "would not provide support" is a refusal (121)
                 code = recode("refuse" if negated else modality, code)
             sources = self.resolver.actors(source_head) if source_head is not None else []
+            if not sources and (pronoun := _pronoun_subject(verb)) is not None:
+                sources = self.resolver.actors(pronoun)  # the speaker was no actor: read the pronoun itself
             if "reverse" in pattern.flags:  # "received weapons from X": X is the giver
                 sources, targets = targets, sources
             confidence = 0.6 + 0.1 * pattern.specificity
@@ -235,6 +237,8 @@ def _noun_events(noun: Token, candidates: tuple[Pattern, ...], resolver: Resolve
             light = _light_verb(noun)
             if light is not None and (subject := _subject(light)) is not None:
                 sources = resolver.actors(subject)
+            if not sources and light is not None and (pronoun := _pronoun_subject(light)) is not None:
+                sources = resolver.actors(pronoun)
         targets = resolver.actors(target_head) if target_head is not None else []
         if target_head is None and not ({"recip", "joint"} & pattern.flags) and not sources:
             continue
@@ -310,6 +314,10 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive):
         return _subject(verb.head)  # "arguing that ...", "visited Cairo to mediate"
     return None
+
+
+def _pronoun_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ in REPORTED_PRONOUNS), None)
 
 
 def _speaker(verb: Token) -> Token | None:
