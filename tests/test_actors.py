@@ -68,6 +68,16 @@ def test_user_tsv_file_overrides(tmp_path: Path) -> None:
     assert merged.names["doe"].id == "me1"
 
 
+def test_actor_file_format_version(tmp_path: Path) -> None:
+    newer = tmp_path / "future.tsv"
+    newer.write_text("# dyadic-actors format 9\nid\tkind\tnames\tcodes\nx\tperson\tjo\tGBRGOV\n")
+    with pytest.raises(DataFileError, match="format 9 is newer"):
+        read_actor_file(newer)
+    current = tmp_path / "now.tsv"
+    current.write_text("# dyadic-actors format 1\nid\tkind\tnames\tcodes\nx\tperson\tjo\tGBRGOV\n")
+    assert dict(read_actor_file(current))["jo"].code_on(None) == "GBRGOV"
+
+
 def test_petrarch_format(tmp_path: Path) -> None:
     path = tmp_path / "actors.txt"
     path.write_text(

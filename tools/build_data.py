@@ -12,6 +12,7 @@ import csv
 import json
 from pathlib import Path
 
+FORMAT_VERSION = 1
 DATA = Path(__file__).resolve().parent.parent / "src" / "dyadic" / "data"
 
 
@@ -48,6 +49,7 @@ def build_phoenix_actors(onto: Path) -> None:
     out = DATA / "actors" / "phoenix_actors.tsv"
     seen = 0
     with open(out, "w", encoding="utf-8", newline="") as fh:
+        fh.write(f"# dyadic-actors format {FORMAT_VERSION}\n")
         fh.write("# Converted from the Phoenix/PETRARCH-2 actor dictionaries (MIT, Open Event Data Alliance).\n")
         fh.write("# names are |-separated; codes are ;-separated CODE or CODE@START..END (ISO dates, open ends).\n")
         fh.write("id\tkind\tnames\tcodes\n")

@@ -69,6 +69,7 @@ class Report:
     no_event_records_with_output: int = 0
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     actors: Counter[str] = field(default_factory=Counter)
+    dates: Counter[str] = field(default_factory=Counter)
     worst: list[dict[str, Any]] = field(default_factory=list)
     skipped: int = 0
 
@@ -88,6 +89,8 @@ class Report:
             "no_event_records_with_output": self.no_event_records_with_output,
             "confusion": {f"{g}>{p}": n for (g, p), n in sorted(self.confusion.items())},
             "actors": _actor_scores(self.actors),
+            "events_dated_on_record_date": round(self.dates["same_day"] / max(self.dates["events"], 1), 4),
+            "dated_record_events": self.dates["events"],
             "worst": self.worst,
         }
 
@@ -128,7 +131,11 @@ def evaluate(path: str, options: Options | None = None, worst: int = 10, kinds: 
             predicted[item.input].append(item)
     scored = []
     for record in records:
-        errors = _score_record(record, predicted.get(str(record["id"]), []), report)
+        events = predicted.get(str(record["id"]), [])
+        errors = _score_record(record, events, report)
+        if record.get("date"):
+            report.dates["events"] += len(events)
+            report.dates["same_day"] += sum(e.date == record["date"] for e in events)
         scored.append((errors, record))
     scored.sort(key=lambda pair: -pair[0])
     report.worst = [_explain(r, predicted.get(str(r["id"]), [])) for errors, r in scored[:worst] if errors]
@@ -254,6 +261,11 @@ def _render_one(d: dict[str, Any]) -> str:
             f"actors on {a['matched_events']} of {a['gold_events_with_actors']} gold events found with the same root:"
             f" country {a['country_accuracy']:.3f}, full code {a['full_code_accuracy']:.3f}"
             f" ({a['actor_slots']} actor slots)"
+        )
+    if d["dated_record_events"]:
+        lines.append(
+            f"events dated on the gold record's date: {d['events_dated_on_record_date']:.3f}"
+            f" of {d['dated_record_events']}"
         )
     if d["no_event_records"]:
         lines.append(f"no-event records with output: {d['no_event_records_with_output']} of {d['no_event_records']}")

@@ -121,8 +121,24 @@ def _rows(path: Path | resources.abc.Traversable) -> Iterable[tuple[int, dict[st
         yield from enumerate(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), start=2)
 
 
+FORMAT_VERSION = 1
+_VERSION_LINE = re.compile(r"#\s*dyadic-actors format (\d+)")
+
+
+def _check_version(path: Path | resources.abc.Traversable) -> None:
+    """Files may start with "# dyadic-actors format N"; a format newer than this reader is refused."""
+    with path.open(encoding="utf-8") as fh:
+        match = _VERSION_LINE.match(fh.readline())
+    if match and int(match.group(1)) > FORMAT_VERSION:
+        raise DataFileError(
+            f"{getattr(path, 'name', path)}: actor file format {match.group(1)} is newer than this dyadic reads "
+            f"({FORMAT_VERSION}); upgrade dyadic"
+        )
+
+
 def read_actor_file(path: Path | resources.abc.Traversable) -> list[tuple[str, ActorEntry]]:
     """(name, entry) pairs of one actor file, names normalised; raises DataFileError on bad rows."""
+    _check_version(path)
     pairs = []
     for lineno, row in _rows(path):
         where = f"{getattr(path, 'name', path)}:{lineno}"
