@@ -113,3 +113,15 @@ def test_word_classes_load() -> None:
     classes = word_classes()
     assert {"possible", "intended", "intent_heads", "object_control", "light_verbs", "say"} <= set(classes)
     assert "submit" in classes["light_verbs"] and "hold" in classes["light_verbs"]
+
+
+def test_aims_and_topics_pick_subcodes(code_sentence) -> None:
+    events = [
+        e[:3]
+        for e in code_sentence("Egyptian protesters demonstrated against President Mubarak, demanding his resignation.")
+    ]
+    assert any(code == "1411" for _, _, code in events)
+    events = [e[:3] for e in code_sentence("Russia accused Georgia of war crimes and genocide in Ossetia.")]
+    assert ("RUS", "GEO", "1124") in events
+    events = [e[:3] for e in code_sentence("Turkey accused Greek spies of espionage.")]
+    assert any(code == "1125" for _, _, code in events)

@@ -19,7 +19,11 @@ class CodeInfo:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    text = (resources.files("dyadic") / "data" / "codebook" / name).read_text(encoding="utf-8")
+    return _rows_of("codebook", name)
+
+
+def _rows_of(folder: str, name: str) -> list[dict[str, str]]:
+    text = (resources.files("dyadic") / "data" / folder / name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if not line.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t"))
 
@@ -66,3 +70,20 @@ def recode(mode: str, code: str) -> str:
         if found:
             return found
     return code
+
+
+PURPOSE_BASES = frozenset({"024", "034", "083", "104", "123", "141", "142", "143", "144", "145"})
+
+
+@lru_cache(maxsize=1)
+def purpose_words() -> dict[str, str]:
+    return {r["word"]: r["aim"] for r in _rows_of("events", "purpose_words.tsv")}
+
+
+def with_purpose(code: str, lemmas: set[str]) -> str:
+    """The aim-specific subcode ("1411" demonstrate for leadership change) when the clause names an aim."""
+    if code not in PURPOSE_BASES:
+        return code
+    words = purpose_words()
+    aims = sorted({words[w] for w in lemmas if w in words})
+    return code + aims[0] if aims else code

@@ -15,7 +15,7 @@ from itertools import permutations
 from typing import TYPE_CHECKING
 
 from dyadic.actors.resolve import Resolver
-from dyadic.events.codebook import MODES_BY_ROOT, recode
+from dyadic.events.codebook import MODES_BY_ROOT, recode, with_purpose
 from dyadic.events.patterns import Pattern, PatternSet, word_classes
 from dyadic.records import ActorRef
 
@@ -168,6 +168,18 @@ def _clause_word(token: Token, clause: Token) -> bool:
     return False
 
 
+def _mentions(trigger: Token, lemmas: frozenset[str]) -> bool:
+    """Does the trigger's phrase, leaving out its subject, contain one of these lemmas?"""
+    skip = {t.i for c in trigger.children if c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for t in c.subtree}
+    return any(t.lemma_.lower() in lemmas or t.lower_ in lemmas for t in trigger.subtree if t.i not in skip)
+
+
+def _clause_lemmas(trigger: Token) -> set[str]:
+    """The lemmas of the trigger's own phrase or clause (for aims: "protested for independence")."""
+    root = trigger.head if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.pos_ in ("VERB", "AUX") else trigger
+    return {t.lemma_.lower() for t in root.subtree}
+
+
 def _is_passive(verb: Token) -> bool:
     """ "was killed by", and the participle in "soldiers killed in Ukraine" (its noun is the patient)."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
@@ -191,6 +203,8 @@ def _match_verb(
     ):
         return None
     if pattern.modifiers and not _has_modifier(verb, pattern.modifiers):
+        return None
+    if pattern.about and not _mentions(verb, pattern.about):
         return None
     obj = _object(verb, passive)
     if pattern.objects and (obj is None or not (pattern.objects == {"*"} or obj.lemma_.lower() in pattern.objects)):
@@ -230,6 +244,8 @@ def _noun_events(noun: Token, candidates: tuple[Pattern, ...], resolver: Resolve
     by = _prep_object(noun, ("by",)) or _prep_object_right(noun, ("by",))
     for pattern in candidates:
         if pattern.modifiers and not _has_modifier(noun, pattern.modifiers):
+            continue
+        if pattern.about and not _mentions(noun, pattern.about):
             continue
         target_head = _prep_object(noun, pattern.preps) or _prep_object_right(noun, pattern.preps)
         sources = resolver.actors(by) if by is not None else _modifier_actors(noun, resolver)
@@ -275,7 +291,8 @@ def _pairs(
         if not _informative(source, target, pattern):
             continue
         conf = confidence - 0.15 * (source.kind == "agent" and source.code.startswith("---"))
-        out.append(Triple(source, target, code, negated, modality, trigger.i, round(min(conf, 0.95), 2)))
+        final = with_purpose(code, _clause_lemmas(trigger))
+        out.append(Triple(source, target, final, negated, modality, trigger.i, round(min(conf, 0.95), 2)))
     return out
 
 

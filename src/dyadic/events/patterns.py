@@ -10,7 +10,7 @@ from importlib import resources
 from dyadic.errors import DataFileError
 
 FLAGS = frozenset({"recip", "joint", "notarget", "content", "say", "reverse"})
-KEYS = frozenset({"pos", "prt", "obj", "prep", "mod"})
+KEYS = frozenset({"pos", "prt", "obj", "prep", "mod", "about"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +22,7 @@ class Pattern:
     objects: frozenset[str] = frozenset()
     preps: tuple[str, ...] = ()
     modifiers: frozenset[str] = frozenset()
+    about: frozenset[str] = frozenset()
     flags: frozenset[str] = frozenset()
     line: int = 0
 
@@ -29,7 +30,9 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        return 2 * bool(self.objects) + 2 * bool(self.modifiers) + bool(self.particle) + bool(self.preps)
+        return (
+            2 * (bool(self.objects) + bool(self.modifiers) + bool(self.about)) + bool(self.particle) + bool(self.preps)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,7 @@ def parse_pattern(line: str, lineno: int, source: str = "verb_patterns.txt") -> 
         objects=frozenset(filter(None, keys.get("obj", "").split(","))),
         preps=tuple(filter(None, keys.get("prep", "").split(","))),
         modifiers=frozenset(filter(None, keys.get("mod", "").split(","))),
+        about=frozenset(filter(None, keys.get("about", "").split(","))),
         flags=frozenset(flags),
         line=lineno,
     )
@@ -87,7 +91,7 @@ def _ordered(patterns: list[Pattern]) -> tuple[Pattern, ...]:
     """Most specific first; the last one is marked generic, the fallback for that word."""
     ordered = sorted(patterns, key=lambda p: (-p.specificity, p.line))
     last = ordered[-1]
-    return (*ordered[:-1], replace(last, generic=not (last.objects or last.modifiers)))
+    return (*ordered[:-1], replace(last, generic=not (last.objects or last.modifiers or last.about)))
 
 
 @lru_cache(maxsize=1)
