@@ -74,3 +74,9 @@ def test_lookup_prefers_actor_countries_then_population() -> None:
 def test_visit_target_city_is_the_location(sample_events) -> None:
     visit = next(e for group in sample_events.values() for e in group if e.code == "042" and e.source == "ISRGOV")
     assert visit.location.name == "Ankara"
+
+
+def test_border_adjective_names_the_country(parse) -> None:
+    doc = parse("Turkey shot down a Russian jet along the Syrian border.")
+    found = locate(doc, 2)
+    assert found is not None and found.country == "SYR"

@@ -81,6 +81,10 @@ def locate(
             if best is None or score > best[0]:
                 best = (score, place)
     if best is None:
+        border = _border_country(doc)
+        if border is not None:
+            best = ((False, False, 0), border)
+    if best is None:
         for text in actor_texts:
             place = lookup(text, countries)
             if place is not None and place.kind == "city":
@@ -90,6 +94,28 @@ def locate(
         return None
     place = best[1]
     return Location(place.name, place.country, place.lat, place.lon)
+
+
+def _border_country(doc: Doc) -> Place | None:
+    """ "along the Syrian border": the country named by a border's adjective."""
+    from dyadic.actors.dictionary import load_dictionaries
+
+    names = load_dictionaries().names
+    for token in doc:
+        if token.lemma_.lower() in ("border", "frontier") and token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
+            for mod in token.lefts:
+                entry = names.get(mod.lower_) if mod.dep_ in ("amod", "compound") else None
+                code = entry.code_on(None) if entry else None
+                if code:
+                    return country_place(code[:3])
+    return None
+
+
+@lru_cache(maxsize=256)
+def country_place(iso3: str) -> Place | None:
+    return next(
+        (p for places in gazetteer().values() for p in places if p.kind == "country" and p.country == iso3), None
+    )
 
 
 def _place_prep(prep: Token) -> bool:
