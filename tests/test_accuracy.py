@@ -18,6 +18,8 @@ def _scores(report) -> dict[str, float]:
     for level, score in data["levels"].items():
         out.update({f"{level}_{m}": score[m] for m in ("precision", "recall", "f1")})
     out["max_no_event_share"] = data["no_event_records_with_output"] / max(data["no_event_records"], 1)
+    out["actor_country_accuracy"] = data["actors"]["country_accuracy"]
+    out["actor_full_code_accuracy"] = data["actors"]["full_code_accuracy"]
     return out
 
 
