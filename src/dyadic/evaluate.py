@@ -89,6 +89,9 @@ class Report:
             "no_event_records_with_output": self.no_event_records_with_output,
             "confusion": {f"{g}>{p}": n for (g, p), n in sorted(self.confusion.items())},
             "actors": _actor_scores(self.actors),
+            "output_root_named_by_gold": round(
+                self.dates["output_root_named"] / max(self.dates["output_on_coded_records"], 1), 4
+            ),
             "events_dated_on_record_date": round(self.dates["same_day"] / max(self.dates["events"], 1), 4),
             "dated_record_events": self.dates["events"],
             "worst": self.worst,
@@ -161,6 +164,10 @@ def _score_record(record: dict[str, Any], events: list[Event], report: Report) -
         if name == "root":
             errors = len(pred) + len(gold) - 2 * tp
     _score_actors(gold, pred, report.actors)
+    gold_roots = {g[2][:2] for g in gold if g[2]}
+    if gold_roots:
+        report.dates["output_on_coded_records"] += len(pred)
+        report.dates["output_root_named"] += sum(p[2][:2] in gold_roots for p in pred)
     roots = {p[2][:2] for p in pred}
     codes = {p[2] for p in pred}
     quads = {codebook()[c].quad_class for c in codes if c in codebook()}
@@ -253,7 +260,8 @@ def _render_one(d: dict[str, Any]) -> str:
         )
     lines.append(
         f"gold root in output: {d['root_hit_rate']:.3f}   gold code in output: {d['code_hit_rate']:.3f}   "
-        f"QuadClass accuracy: {d['quad_class_accuracy']:.3f}"
+        f"QuadClass accuracy: {d['quad_class_accuracy']:.3f}   output roots named by gold: "
+        f"{d['output_root_named_by_gold']:.3f}"
     )
     a = d["actors"]
     if a["actor_slots"]:

@@ -222,8 +222,10 @@ def _match_verb(
         targets = _complement_actors(obj, resolver)
     if not targets:  # "confiscated weapons from armed groups": the object is a thing, not a party
         preps = FALLBACK_PREPS + (("in", "inside") if pattern.code[:2] in PLACE_TARGET_ROOTS else ())
-        fallback = _prep_objects(verb, preps, also=obj)
-        targets = [ref for head in fallback for ref in resolver.actors(head)]
+        for prep in preps:  # in this order of preference, the first that names an actor
+            targets = [ref for head in _prep_objects(verb, (prep,), also=obj) for ref in resolver.actors(head)]
+            if targets:
+                break
     return source, targets
 
 
@@ -383,9 +385,20 @@ def _prep_objects(head: Token, preps: tuple[str, ...], also: Token | None = None
             first = matching[0].lower_
             preps_used = [p for c in matching if c.lower_ == first for p in (c, *c.conjuncts)]
             found = [c for p in preps_used for c in p.children if c.dep_ == "pobj"]
+            if not found:  # the parser gave the preposition no object: take the next noun phrase's head
+                found = [t for p in preps_used if (t := _orphan_object(p)) is not None]
             if found:
                 return found
     return []
+
+
+def _orphan_object(prep: Token) -> Token | None:
+    for token in prep.doc[prep.i + 1 : prep.i + 8]:
+        if token.pos_ in ("VERB", "AUX", "ADP", "PUNCT", "SCONJ", "CCONJ"):
+            return None
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod", "nmod", "poss"):
+            return token
+    return None
 
 
 def _prep_object_right(noun: Token, preps: tuple[str, ...]) -> Token | None:
