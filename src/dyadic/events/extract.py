@@ -30,12 +30,13 @@ OBJECT_CONTROL = _WORDS["object_control"]
 LIGHT_VERBS = _WORDS["light_verbs"]
 SAY_LEMMAS = _WORDS["say"]
 REPORTED_PRONOUNS = _WORDS["reported_pronouns"]
+DOCUMENTS = _WORDS["documents"]
 # Force and coercion "in X" act on X: "imposed a curfew in Cizre", "declared martial law in Haiti".
 PLACE_TARGET_ROOTS = {"15", "17", "18", "19", "20"}
 FALLBACK_PREPS = ("against", "on", "with", "to", "from", "at", "toward", "towards")
 SUBJECT_DEPS = {"nsubj", "csubj"}
-# Verbal actions that often name no target: appeals, intentions, demands, rejections, protest.
-UNDIRECTED_ROOTS = {"02", "03", "10", "12", "14"}
+# Actions that often name no target: appeals, intentions, investigations, demands, rejections, protest.
+UNDIRECTED_ROOTS = {"02", "03", "09", "10", "12", "14"}
 OBJECT_DEPS = {"dobj", "obj", "dative", "iobj"}
 
 
@@ -328,7 +329,10 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ in ("acomp", "pcomp") or (verb.dep_ == "xcomp" and verb.head.pos_ in ("ADJ", "AUX")):
         return _subject(verb.head)  # "is prepared to impose martial law"
     if verb.dep_ in ("relcl", "acl"):
-        return verb.head
+        noun = verb.head
+        if noun.lemma_.lower() in DOCUMENTS and noun.head.pos_ in ("VERB", "AUX") and noun.head is not noun:
+            return _subject(noun.head)  # "issued a declaration demanding": the issuer demands
+        return noun
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive):
         return _subject(verb.head)  # "arguing that ...", "visited Cairo to mediate"
