@@ -93,7 +93,10 @@ class Resolver:
     def actors(self, head: Token) -> list[ActorRef]:
         """Every actor the phrase headed by `head` names, conjuncts included."""
         out: list[ActorRef] = []
-        for h in [head, *head.conjuncts, *_listed_appositions(head)]:
+        covering = self._by_token.get(head.i)
+        named = head.doc[covering.start : covering.end] if covering is not None else [head]
+        joined = [c for token in named for c in token.conjuncts if c.i not in self._span_of(covering)]
+        for h in [head, *joined, *_listed_appositions(head)]:
             for ref in self._single(h):
                 if ref.code and all(ref.code != o.code for o in out):
                     out.append(ref)
@@ -105,6 +108,10 @@ class Resolver:
                 if ref.code and all(ref.code != o.code for o in out):
                     out.append(ref)
         return out
+
+    @staticmethod
+    def _span_of(match: NameMatch | None) -> range:
+        return range(match.start, match.end) if match is not None else range(0)
 
     def head_actors(self, head: Token) -> list[ActorRef]:
         """The actors of this head alone, without its conjuncts."""

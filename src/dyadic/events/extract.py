@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from dyadic.actors.resolve import Resolver
 from dyadic.events.codebook import MODES_BY_ROOT, recode, with_purpose
 from dyadic.events.patterns import Pattern, PatternSet, word_classes
+from dyadic.events.triggers import verb_lemma
 from dyadic.records import ActorRef
 
 if TYPE_CHECKING:
@@ -75,10 +76,11 @@ class _Extractor:
                 if key not in seen:
                     seen.add(key)
                     out.append(triple)
-        return out
+        directed = {(t.source.code, t.code[:2]) for t in out if t.target is not None}
+        return [t for t in out if t.target is not None or (t.source.code, t.code[:2]) not in directed]
 
     def events_at(self, token: Token) -> list[Triple]:
-        lemma = token.lemma_.lower()
+        lemma = verb_lemma(token) if token.pos_ in ("VERB", "AUX") else token.lemma_.lower()
         if _is_nominal_gerund(token, self.patterns):
             return _noun_events(token, self.patterns.nouns[token.lower_], self.resolver)
         if token.pos_ in ("VERB", "AUX") and lemma in self.patterns.verbs:
@@ -363,6 +365,8 @@ def _agent(verb: Token) -> Token | None:
 def _object(verb: Token, passive: bool) -> Token | None:
     if passive and verb.dep_ == "acl" and not any(c.dep_ == "nsubjpass" for c in verb.children):
         return verb.head
+    if passive and verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS | {"nsubjpass"}), None)
     deps = ("nsubjpass",) if passive else ("dobj", "obj")
     obj = next((c for c in verb.children if c.dep_ in deps), None)
     if obj is None and not passive:
@@ -445,7 +449,7 @@ def _light_verb(noun: Token) -> Token | None:
         head = head.head
     elif noun.dep_ not in ("dobj", "obj", "attr"):
         return None
-    if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in LIGHT_VERBS:
+    if head.pos_ in ("VERB", "AUX") and verb_lemma(head) in LIGHT_VERBS:
         return head
     return None
 

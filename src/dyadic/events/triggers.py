@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from dyadic.events.patterns import load_patterns
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _VOWELS = set("aeiou")
 
@@ -51,6 +55,27 @@ def noun_forms(lemma: str) -> set[str]:
     if lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
         return {lemma, lemma[:-1] + "ies"}
     return {lemma, lemma + "s"}
+
+
+@lru_cache(maxsize=1)
+def verb_lemmas() -> dict[str, str]:
+    """Surface form -> lemma for the verbs dyadic knows (patterns, light verbs, verbs of saying),
+    to correct the small model's lemmatiser where it errs ("staged" -> "stag")."""
+    from dyadic.events.patterns import word_classes
+
+    classes = word_classes()
+    known = set(load_patterns().verbs) | classes["light_verbs"] | classes["say"] | classes["intent_heads"]
+    table: dict[str, str] = {}
+    for lemma in sorted(known):
+        for form in verb_forms(lemma):
+            table.setdefault(form, lemma)
+    return table
+
+
+def verb_lemma(token: Token) -> str:
+    """The lemma of a verb token, preferring dyadic's own table when it knows the form."""
+    lemma = token.lemma_.lower()
+    return verb_lemmas().get(token.lower_, lemma)
 
 
 @lru_cache(maxsize=1)
