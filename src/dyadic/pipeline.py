@@ -126,10 +126,11 @@ def _events(batch: _Batch, dicts: Dictionaries) -> Iterator[Event]:
         day = batch.days[index]
         resolvers = [Resolver(dicts, day, find_names(s.doc, dicts), ArticleMemory(), s.start) for s in sentences]
         memory = build_memory(resolvers, [s.doc for s in sentences])
+        article_countries = tuple(dict.fromkeys(ref.country for _, ref in memory.countries if ref.country))
         for sentence, resolver in zip(sentences, resolvers, strict=True):
             resolver.memory = memory
             for triple in extract(sentence.doc, resolver, patterns):
-                yield _event(article, day, sentence, triple, dicts)
+                yield _event(article, day, sentence, triple, article_countries)
 
 
 def _governed(doc: Doc, trigger: Token, start: int, end: int) -> bool:
@@ -152,7 +153,9 @@ def _place_actors(triple: Triple) -> tuple[str, ...]:
     return ()
 
 
-def _event(article: CleanArticle, day: date | None, sentence: _Sentence, triple: Triple, dicts: Dictionaries) -> Event:
+def _event(
+    article: CleanArticle, day: date | None, sentence: _Sentence, triple: Triple, article_countries: tuple[str, ...]
+) -> Event:
     doc = sentence.doc
     info = codebook()[triple.code]
     text = doc.text.rstrip()
@@ -179,6 +182,7 @@ def _event(article: CleanArticle, day: date | None, sentence: _Sentence, triple:
         url=article.url,
         title=article.title,
         published=article.published,
+        published_basis=article.published_basis,
         date=when.date if when else None,
         date_precision=when.precision if when else None,
         date_basis=when.basis if when else None,
@@ -197,7 +201,7 @@ def _event(article: CleanArticle, day: date | None, sentence: _Sentence, triple:
         plover=info.plover,
         negated=triple.negated,
         modality=modality,
-        location=locate(doc, triple.trigger, countries, _place_actors(triple)),
+        location=locate(doc, triple.trigger, countries + article_countries, _place_actors(triple)),
         evidence=Evidence(text, start, end, *(article.offsets.span(start, end) if article.offsets else (None, None))),
         confidence=triple.confidence,
         copies=max(len(article.copies), 1),

@@ -130,7 +130,8 @@ def lookup(name: str, countries: tuple[str, ...] = ()) -> Place | None:
     if not candidates:
         return None
     wanted = name.lower()
-    return max(candidates, key=lambda p: (p.country in countries, p.name.lower() == wanted, p.population))
+    rank = {code: len(countries) - i for i, code in enumerate(countries)}  # earlier countries weigh more
+    return max(candidates, key=lambda p: (rank.get(p.country, 0), p.name.lower() == wanted, p.population))
 
 
 def _name(token: Token) -> str:

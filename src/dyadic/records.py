@@ -102,6 +102,7 @@ class Event:
     url: str | None
     title: str | None
     published: str | None
+    published_basis: str | None  # metadata / text (a date line) / dateline / inferred (from the text's dates)
     date: str | None
     date_precision: str | None
     date_basis: str | None
