@@ -60,7 +60,7 @@ def code_sentence(parse):
         ("Israel accused Iran of arming Hezbollah.", ("ISR", "IRN", "112")),
         ("Turkey expelled the Dutch ambassador.", ("TUR", "NLDGOV", "166")),
         ("Egypt called on Israel to halt the strikes.", ("EGY", "ISR", "020")),
-        ("Syrian troops arrested Kurdish protesters.", ("SYRMIL", "KUROPP", "173")),
+        ("Syrian troops arrested Kurdish protesters.", ("SYRMIL", "---OPP", "173")),  # an ethnic group is no country
     ],
 )
 def test_single_events(code_sentence, sentence: str, expected: tuple[str, str, str]) -> None:

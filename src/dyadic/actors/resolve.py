@@ -147,12 +147,16 @@ class Resolver:
         text = _phrase_text(core)
         if not countries:
             countries = [replace(c, text=f"{text} {c.text}") for c in self._prep_countries(head)]
-            if countries:
-                return [self._join(c, sector, c.text) for c in countries]
+            if countries:  # "the government of President Avril": his country, the head's sector
+                return [
+                    self._join(replace(c, code=c.country) if sector and c.country else c, sector, c.text)
+                    for c in countries
+                ]
         if countries:
             return [self._join(c, sector, text) for c in countries]
         if self.depth < 3:
-            group = self._apposed(head) or (self._of_group(head) if not sector else [])
+            generic = head.lemma_.lower() in _GENERIC_ROLES  # "leaders of the opposition coalition"
+            group = self._apposed(head) or (self._of_group(head, generic) if not sector or generic else [])
             if group:
                 return group
         if head.pos_ == "PROPN" and head.lower_ in self.memory.names:
@@ -180,9 +184,9 @@ class Resolver:
                 return [replace(r, text=_phrase_text(self._core(head))) for r in found]
         return []
 
-    def _of_group(self, head: Token) -> list[ActorRef]:
+    def _of_group(self, head: Token, any_noun: bool = False) -> list[ActorRef]:
         """A group's actor is in its "of" phrase: "hundreds of Kurdish protesters", "a patch of Bangladeshi troops"."""
-        if head.lemma_.lower() not in _OF_GROUPS and head.pos_ != "NUM":
+        if not any_noun and head.lemma_.lower() not in _OF_GROUPS and head.pos_ != "NUM":
             return []
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ == "of":
