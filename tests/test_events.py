@@ -125,3 +125,12 @@ def test_aims_and_topics_pick_subcodes(code_sentence) -> None:
     assert ("RUS", "GEO", "1124") in events
     events = [e[:3] for e in code_sentence("Turkey accused Greek spies of espionage.")]
     assert any(code == "1125" for _, _, code in events)
+
+
+def test_failures_domestic_measures_and_carried_nouns(code_sentence) -> None:
+    [failed] = [e for e in code_sentence("Russia and Ukraine failed to reach an agreement in Minsk.") if e[0] == "RUS"]
+    assert failed[3] is True  # the agreement did not happen
+    events = [e[:3] for e in code_sentence("The Iraqi government said it is prepared to impose martial law.")]
+    assert ("IRQGOV", "IRQ", "1324") in events  # announced martial law: a threat, binding its own people
+    events = [e[:3] for e in code_sentence("Serb forces were engaged in ethnic cleansing against Albanians.")]
+    assert ("SRBMIL", "ALB", "203") in events

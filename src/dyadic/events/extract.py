@@ -32,11 +32,14 @@ LIGHT_VERBS = _WORDS["light_verbs"]
 SAY_LEMMAS = _WORDS["say"]
 REPORTED_PRONOUNS = _WORDS["reported_pronouns"]
 DOCUMENTS = _WORDS["documents"]
+FAILURE = _WORDS["failure"]
 # Force and coercion "in X" act on X: "imposed a curfew in Cizre", "declared martial law in Haiti".
 PLACE_TARGET_ROOTS = {"15", "17", "18", "19", "20"}
 FALLBACK_PREPS = ("against", "on", "with", "to", "from", "at", "toward", "towards")
 SUBJECT_DEPS = {"nsubj", "csubj"}
 # Actions that often name no target: appeals, intentions, investigations, demands, rejections, protest.
+# Administrative sanctions (restrictions, bans, curfews, martial law) that a government imposes at home.
+DOMESTIC_CODES = ("172", "132")  # and threats of them
 UNDIRECTED_ROOTS = {"02", "03", "09", "10", "12", "14"}
 OBJECT_DEPS = {"dobj", "obj", "dative", "iobj"}
 
@@ -254,18 +257,21 @@ def _noun_events(noun: Token, candidates: tuple[Pattern, ...], resolver: Resolve
             continue
         target_head = _prep_object(noun, pattern.preps) or _prep_object_right(noun, pattern.preps)
         sources = resolver.actors(by) if by is not None else _modifier_actors(noun, resolver)
+        light = _light_verb(noun)
         if not sources:
-            light = _light_verb(noun)
-            if light is not None and (subject := _subject(light)) is not None:
+            if light is not None and (subject := _subject(light) or _passive_subject(light)) is not None:
                 sources = resolver.actors(subject)
             if not sources and light is not None and (pronoun := _pronoun_subject(light)) is not None:
                 sources = resolver.actors(pronoun)
         targets = resolver.actors(target_head) if target_head is not None else []
         if target_head is None and not ({"recip", "joint"} & pattern.flags) and not sources:
             continue
+        if not targets and target_head is not None:  # "a suspension of air links with Yugoslavia"
+            targets = _complement_actors(target_head, resolver)
         modality = _modality(noun.head)
         code = recode(modality, pattern.code) if modality == "intended" else pattern.code
-        return _pairs(sources, targets, pattern, code, noun, False, modality, 0.5 + 0.1 * pattern.specificity)
+        negated = light is not None and _negated(light)
+        return _pairs(sources, targets, pattern, code, noun, negated, modality, 0.5 + 0.1 * pattern.specificity)
     return []
 
 
@@ -281,6 +287,8 @@ def _pairs(
 ) -> list[Triple]:
     """Source x target events; reciprocal codes go both ways and pair up joint subjects."""
     pairs: list[tuple[ActorRef, ActorRef | None]] = []
+    if not targets and code.startswith(DOMESTIC_CODES):  # a curfew or martial law binds the source's own people
+        targets = [ActorRef(s.country, s.text, s.country, None, "actor") for s in sources if s.country][:1]
     if "recip" in pattern.flags and targets:
         pairs = [(s, t) for s in sources for t in targets] + [(t, s) for s in sources for t in targets]
     elif ("recip" in pattern.flags or "joint" in pattern.flags) and len(sources) > 1 and not targets:
@@ -328,6 +336,8 @@ def _subject(verb: Token) -> Token | None:
         return _subject(head)
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        return _subject(verb.head.head)  # "are guilty of violating the ceasefire"
     if verb.dep_ in ("acomp", "pcomp") or (verb.dep_ == "xcomp" and verb.head.pos_ in ("ADJ", "AUX")):
         return _subject(verb.head)  # "is prepared to impose martial law"
     if verb.dep_ in ("relcl", "acl"):
@@ -339,6 +349,11 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive):
         return _subject(verb.head)  # "arguing that ...", "visited Cairo to mediate"
     return None
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    """ "Serb forces were engaged in ...": a light verb's grammatical subject even in the passive."""
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def _pronoun_subject(verb: Token) -> Token | None:
@@ -444,6 +459,10 @@ def _complement_actors(clause: Token, resolver: Resolver) -> list[ActorRef]:
 
 
 def _light_verb(noun: Token) -> Token | None:
+    """The verb (or "responsible"/"guilty") that carries an event noun: "held talks", "engaged in
+    ethnic cleansing", "is responsible for mass killings"; conjoined nouns share their first's."""
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
@@ -451,11 +470,16 @@ def _light_verb(noun: Token) -> Token | None:
         return None
     if head.pos_ in ("VERB", "AUX") and verb_lemma(head) in LIGHT_VERBS:
         return head
+    if head.pos_ == "ADJ" and head.lemma_.lower() in LIGHT_VERBS:
+        return head
     return None
 
 
 def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
+    """ "did not attack", and the complement of "failed to" (the action did not happen)."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb_lemma(verb.head) in FAILURE
 
 
 def _modality(token: Token) -> str:
