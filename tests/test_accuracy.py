@@ -14,7 +14,7 @@ BASELINE = json.loads((GOLD.parent.parent / "tests" / "eval_baseline.json").read
 
 def _scores(report) -> dict[str, float]:
     data = report.as_dict()
-    out = {k: data[k] for k in ("root_hit_rate", "code_hit_rate", "quad_class_accuracy")}
+    out = {k: data[k] for k in ("root_hit_rate", "code_hit_rate", "quad_class_accuracy", "output_root_named_by_gold")}
     for level, score in data["levels"].items():
         out.update({f"{level}_{m}": score[m] for m in ("precision", "recall", "f1")})
     out["max_no_event_share"] = data["no_event_records_with_output"] / max(data["no_event_records"], 1)
