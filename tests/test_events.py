@@ -134,3 +134,10 @@ def test_failures_domestic_measures_and_carried_nouns(code_sentence) -> None:
     assert ("IRQGOV", "IRQ", "1324") in events  # announced martial law: a threat, binding its own people
     events = [e[:3] for e in code_sentence("Serb forces were engaged in ethnic cleansing against Albanians.")]
     assert ("SRBMIL", "ALB", "203") in events
+
+
+def test_reported_violence_is_an_accusation_of_its_author(code_sentence) -> None:
+    events = [e[:3] for e in code_sentence("The United States claimed that Iran had attacked Iraq.")]
+    assert ("USA", "IRN", "112") in events and ("IRN", "IRQ", "180") in events
+    events = [e[:3] for e in code_sentence("Iran attacked Iraq, American officials said.")]
+    assert not any(code == "112" for _, _, code in events)  # a source at the end reports, it does not accuse

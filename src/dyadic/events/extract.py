@@ -33,6 +33,7 @@ SAY_LEMMAS = _WORDS["say"]
 REPORTED_PRONOUNS = _WORDS["reported_pronouns"]
 DOCUMENTS = _WORDS["documents"]
 FAILURE = _WORDS["failure"]
+ALLEGING = frozenset({"claim", "allege", "charge", "accuse"})
 # Force and coercion "in X" act on X: "imposed a curfew in Cizre", "declared martial law in Haiti".
 PLACE_TARGET_ROOTS = {"15", "17", "18", "19", "20"}
 FALLBACK_PREPS = ("against", "on", "with", "to", "from", "at", "toward", "towards")
@@ -103,8 +104,11 @@ class _Extractor:
             modality = _modality(verb)
             negated = _negated(verb)
             obligation = _obligation(verb) if "say" in pattern.flags else None
+            accused = self.allegation(verb) if "say" in pattern.flags and obligation is None else []
             if obligation is not None:  # "said Libya must hand over the suspects": a demand
                 code, targets = self.content(verb, obligation[0], [], clause=obligation[1])
+            elif accused:  # "the US claimed that ISIL had attacked Iraq": an accusation of ISIL
+                code, targets = "112", accused
             elif "content" in pattern.flags:
                 code, targets = self.content(verb, code, targets)
             elif modality == "intended":  # "would not provide support" is a refusal (121)
@@ -116,6 +120,27 @@ class _Extractor:
                 sources, targets = targets, sources
             confidence = 0.6 + 0.1 * pattern.specificity
             return _pairs(sources, targets, pattern, code, verb, negated, modality, confidence)
+        return []
+
+    def allegation(self, verb: Token) -> list[ActorRef]:
+        """Who a report accuses: the source of a violent event in the reported clause.
+
+        CAMEO codes an allegation of wrongdoing as an accusation (112); a plain "said" before its clause
+        counts when the reported act is force or coercion (roots 15-20), "claimed"/"alleged" for any
+        conflict (11-20).
+        The reported event itself is still coded on its own, as reported.
+        """
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        alleging = verb_lemma(verb) in ALLEGING
+        if clause is None or (not alleging and clause.i < verb.i):
+            return []  # "..., officials said" names a source, not an accuser
+        lowest = 11 if alleging else 15
+        for token in clause.subtree:
+            if token.i in self.consumed or not _clause_word(token, clause):
+                continue
+            for triple in self.events_at(token):
+                if int(triple.code[:2]) >= lowest and not triple.source.code.startswith("---"):
+                    return [triple.source]
         return []
 
     def content(
