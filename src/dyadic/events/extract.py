@@ -34,8 +34,8 @@ REPORTED_PRONOUNS = _WORDS["reported_pronouns"]
 DOCUMENTS = _WORDS["documents"]
 FAILURE = _WORDS["failure"]
 ALLEGING = frozenset({"claim", "allege", "charge", "accuse"})
-# Force and coercion "in X" act on X: "imposed a curfew in Cizre", "declared martial law in Haiti".
-PLACE_TARGET_ROOTS = {"15", "17", "18", "19", "20"}
+# Protest, force and coercion "in X" act on X: "imposed a curfew in Cizre", "a protest in Beijing".
+PLACE_TARGET_ROOTS = {"14", "15", "17", "18", "19", "20"}
 FALLBACK_PREPS = ("against", "on", "with", "to", "from", "at", "toward", "towards")
 SUBJECT_DEPS = {"nsubj", "csubj"}
 # Actions that often name no target: appeals, intentions, investigations, demands, rejections, protest.
@@ -281,6 +281,8 @@ def _noun_events(noun: Token, candidates: tuple[Pattern, ...], resolver: Resolve
         if pattern.about and not _mentions(noun, pattern.about):
             continue
         target_head = _prep_object(noun, pattern.preps) or _prep_object_right(noun, pattern.preps)
+        if pattern.preps and target_head is None and not pattern.generic:
+            continue  # "a protest to the UN" is a complaint; without "to", try the next reading
         sources = resolver.actors(by) if by is not None else _modifier_actors(noun, resolver)
         light = _light_verb(noun)
         if not sources:
@@ -293,6 +295,9 @@ def _noun_events(noun: Token, candidates: tuple[Pattern, ...], resolver: Resolve
             continue
         if not targets and target_head is not None:  # "a suspension of air links with Yugoslavia"
             targets = _complement_actors(target_head, resolver)
+        if not targets and pattern.code[:2] in PLACE_TARGET_ROOTS:  # "staged a protest in Beijing"
+            places = _prep_objects(noun, ("in", "inside")) or (_prep_objects(light, ("in", "inside")) if light else [])
+            targets = [ref for head in places for ref in resolver.actors(head)]
         modality = _modality(noun.head)
         code = recode(modality, pattern.code) if modality == "intended" else pattern.code
         negated = light is not None and _negated(light)
