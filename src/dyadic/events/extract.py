@@ -295,7 +295,10 @@ def _noun_events(noun: Token, candidates: tuple[Pattern, ...], resolver: Resolve
             continue
         if not targets and target_head is not None:  # "a suspension of air links with Yugoslavia"
             targets = _complement_actors(target_head, resolver)
-        if not targets and pattern.code[:2] in PLACE_TARGET_ROOTS:  # "staged a protest in Beijing"
+        if not targets and light is not None and noun.dep_ == "pobj":  # "engaged the peacekeepers in a firefight"
+            obj = next((c for c in light.children if c.dep_ in ("dobj", "obj")), None)
+            targets = resolver.actors(obj) if obj is not None else []
+        if not targets and pattern.code[:2] in PLACE_TARGET_ROOTS and "recip" not in pattern.flags:
             places = _prep_objects(noun, ("in", "inside")) or (_prep_objects(light, ("in", "inside")) if light else [])
             targets = [ref for head in places for ref in resolver.actors(head)]
         modality = _modality(noun.head)
