@@ -59,7 +59,7 @@ def code_sentence(parse):
         ("Russia condemned the Turkish government.", ("RUS", "TURGOV", "111")),
         ("Israel accused Iran of arming Hezbollah.", ("ISR", "IRN", "112")),
         ("Turkey expelled the Dutch ambassador.", ("TUR", "NLDGOV", "166")),
-        ("Egypt called on Israel to halt the strikes.", ("EGY", "ISR", "020")),
+        ("Egypt called on Israel to halt the strikes.", ("EGY", "ISR", "0256")),  # appeal to de-escalate
         ("Syrian troops arrested Kurdish protesters.", ("SYRMIL", "---OPP", "173")),  # an ethnic group is no country
     ],
 )

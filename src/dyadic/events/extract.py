@@ -166,13 +166,45 @@ class _Extractor:
         if mode in ("appeal", "demand") and not targets:
             subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS | {"nsubjpass"}), None)
             targets = self.resolver.actors(subject) if subject is not None else []
+        if not inner and mode is not None:  # an action without both parties still says what is asked
+            inner = self.actions_in(clause)
         if not inner or mode is None:
             return code, targets or _complement_actors(clause, self.resolver)
         first = inner[0]
-        code = recode("intended" if mode == "intent" else mode, first.code)
+        mapped = recode("intended" if mode == "intent" else mode, first.code)
+        if mapped == first.code:  # the codebook has no such subcode: the head's own code stands
+            return code, targets or ([first.target] if first.target else _complement_actors(clause, self.resolver))
+        code = mapped
         if mode in ("appeal", "demand") and targets:
             return code, targets
         return code, [first.target] if first.target else targets
+
+    def actions_in(self, clause: Token) -> list[Triple]:
+        """The first action a complement clause names, with whatever target it has and no source."""
+        placeholder = ActorRef("---", "", None)
+        for token in clause.subtree:
+            if not _clause_word(token, clause):
+                continue
+            lemma = verb_lemma(token) if token.pos_ in ("VERB", "AUX") else token.lemma_.lower()
+            if token.pos_ in ("VERB", "AUX"):
+                for pattern in self.patterns.verbs.get(lemma, ()):
+                    matched = _match_verb(token, pattern, _is_passive(token), self.resolver)
+                    if matched is not None and pattern.code[:2] not in MODAL_ROOTS:
+                        target = matched[1][0] if matched[1] else None
+                        return [Triple(placeholder, target, pattern.code, False, "asserted", token.i, 0.5)]
+            elif token.pos_ == "NOUN":
+                for pattern in self.patterns.nouns.get(lemma, ()):
+                    if pattern.modifiers and not _has_modifier(token, pattern.modifiers):
+                        continue
+                    if pattern.code[:2] not in MODAL_ROOTS:
+                        head = _prep_object(token, pattern.preps)
+                        found = self.resolver.actors(head) if head is not None else []
+                        return [
+                            Triple(
+                                placeholder, found[0] if found else None, pattern.code, False, "asserted", token.i, 0.5
+                            )
+                        ]
+        return []
 
 
 MODAL_ROOTS = {"02", "03", "10", "12", "13"}
