@@ -33,6 +33,7 @@ SAY_LEMMAS = _WORDS["say"]
 REPORTED_PRONOUNS = _WORDS["reported_pronouns"]
 DOCUMENTS = _WORDS["documents"]
 FAILURE = _WORDS["failure"]
+MEASURES = _WORDS["measures"]
 ALLEGING = frozenset({"claim", "allege", "charge", "accuse"})
 # Protest, force and coercion "in X" act on X: "imposed a curfew in Cizre", "a protest in Beijing".
 PLACE_TARGET_ROOTS = {"14", "15", "17", "18", "19", "20"}
@@ -451,6 +452,9 @@ def _object(verb: Token, passive: bool) -> Token | None:
     obj = next((c for c in verb.children if c.dep_ in deps), None)
     if obj is None and not passive:
         obj = next((c for c in verb.children if c.dep_ in ("dative", "iobj")), None)
+    if obj is not None and obj.lemma_.lower() in MEASURES:  # "25,000 tons of food aid": the aid
+        inner = _prep_object(obj, ("of",))
+        return inner or obj
     return obj
 
 
