@@ -40,8 +40,9 @@ PLACE_TARGET_ROOTS = {"14", "15", "17", "18", "19", "20"}
 FALLBACK_PREPS = ("against", "on", "with", "to", "from", "at", "toward", "towards")
 SUBJECT_DEPS = {"nsubj", "csubj"}
 # Actions that often name no target: appeals, intentions, investigations, demands, rejections, protest.
-# Administrative sanctions (restrictions, bans, curfews, martial law) that a government imposes at home.
-DOMESTIC_CODES = ("172", "132")  # and threats of them
+# Measures a government takes at home when no other party is named: administrative sanctions
+# (restrictions, bans, curfews, martial law), threats and easing of them, and repression.
+DOMESTIC_CODES = ("172", "132", "081", "170", "175")  # threats of them, their easing, repression
 UNDIRECTED_ROOTS = {"02", "03", "09", "10", "12", "14"}
 OBJECT_DEPS = {"dobj", "obj", "dative", "iobj"}
 
