@@ -156,7 +156,7 @@ class _Extractor:
         the complement: "demanded that Hamas renounce ..."); the others act on the complement's
         target. The complement is then not coded again as an event of its own.
         """
-        clause = clause or next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+        clause = clause or next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None) or _asked_for(verb)
         if clause is None:
             return code, targets
         inner: list[Triple] = []
@@ -416,6 +416,20 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive):
         return _subject(verb.head)  # "arguing that ...", "visited Cairo to mediate"
     return None
+
+
+def _asked_for(verb: Token) -> Token | None:
+    """What an object names as asked, offered or refused: "rejected calls for economic aid",
+    "rejected a request to interrogate detainees", "demanded a meeting"."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None:
+        return None
+    for child in obj.children:
+        if child.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in child.children):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "for":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return obj
 
 
 def _passive_subject(verb: Token) -> Token | None:
