@@ -10,7 +10,7 @@ actors give one event each, and reciprocal actions ("met", "talks") are coded bo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import permutations
 from typing import TYPE_CHECKING
 
@@ -92,8 +92,21 @@ class _Extractor:
         if token.pos_ in ("VERB", "AUX") and lemma in self.patterns.verbs:
             return self.verb_events(token, self.patterns.verbs[lemma])
         if token.pos_ in ("NOUN", "PROPN") and lemma in self.patterns.nouns:
-            return _noun_events(token, self.patterns.nouns[lemma], self.resolver)
+            return [self.refine_noun(token, t) for t in _noun_events(token, self.patterns.nouns[lemma], self.resolver)]
         return []
+
+    def refine_noun(self, noun: Token, triple: Triple) -> Triple:
+        """ "an appeal to Belgium to extradite ...": what a request noun asks for sets the subcode."""
+        mode = MODES_BY_ROOT.get(triple.code[:2])
+        clause = next(
+            (c for c in noun.children if c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in c.children)), None
+        )
+        if mode is None or clause is None:
+            return triple
+        inner = self.actions_in(clause)
+        mapped = recode("intended" if mode == "intent" else mode, inner[0].code) if inner else triple.code
+        self.consumed.update(t.i for t in clause.subtree)
+        return replace(triple, code=mapped) if inner and mapped != inner[0].code else triple
 
     def verb_events(self, verb: Token, candidates: tuple[Pattern, ...]) -> list[Triple]:
         passive = _is_passive(verb)
@@ -372,6 +385,8 @@ def _pairs(
             continue
         conf = confidence - 0.15 * (source.kind == "agent" and source.code.startswith("---"))
         final = with_purpose(code, _clause_lemmas(trigger))
+        if final == "1823" and target is not None and target.kind == "person":
+            final = "186"  # killing a named public figure is an assassination
         out.append(Triple(source, target, final, negated, modality, trigger.i, round(min(conf, 0.95), 2)))
     return out
 
@@ -422,8 +437,9 @@ def _asked_for(verb: Token) -> Token | None:
     """What an object names as asked, offered or refused: "rejected calls for economic aid",
     "rejected a request to interrogate detainees", "demanded a meeting"."""
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-    if obj is None:
-        return None
+    if obj is None:  # "called for the withdrawal of ...", "pressed for talks"
+        wanted = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        return next((c for c in wanted.children if c.dep_ == "pobj"), None) if wanted is not None else None
     for child in obj.children:
         if child.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in child.children):
             return child
