@@ -16,10 +16,13 @@ def _find(events, source, target, code):
 
 
 def test_ambassador_killed_by_turkish_policeman_monday_night_in_ankara(sample_events) -> None:
-    [event] = _find(sample_events[KILLING], "TURCOP", "RUSGOV", "18")
-    assert event.date == "2016-12-19" and event.date_precision == "day"
-    assert event.location is not None and event.location.name == "Ankara" and event.location.country == "TUR"
-    assert "killing Monday night of Ambassador Andrei Karlov by a Turkish policeman" in event.evidence.sentence
+    events = _find(sample_events[KILLING], "TURCOP", "RUSGOV", "18")  # the report and the photo caption
+    assert len(events) == 2 and all(e.code == "186" for e in events)  # a named envoy: an assassination
+    for event in events:
+        assert event.date == "2016-12-19" and event.date_precision == "day"
+        assert event.location is not None and event.location.name == "Ankara" and event.location.country == "TUR"
+    assert "killing Monday night of Ambassador Andrei Karlov by a Turkish policeman" in events[0].evidence.sentence
+    assert events[1].source_text == "Mevlut Mert Altintas"  # "a man identified as ..."
 
 
 def test_russia_turkey_iran_meet_in_moscow_on_tuesday(sample_events) -> None:

@@ -154,6 +154,14 @@ class Resolver:
                 ]
         if countries:
             return [self._join(c, sector, text) for c in countries]
+        if self.depth < 3 and (named := _identified_as(head)) is not None:  # "a man identified as X"
+            self.depth += 1
+            try:
+                found = [r for r in self._single(named) if not r.code.startswith("---")]
+            finally:
+                self.depth -= 1
+            if found:
+                return found
         if self.depth < 3:
             generic = head.lemma_.lower() in _GENERIC_ROLES  # "leaders of the opposition coalition"
             group = self._apposed(head) or (self._of_group(head, generic) if not sector or generic else [])
@@ -270,6 +278,18 @@ class Resolver:
         if sector and len(code) == 3 and sector not in code:
             code += sector
         return ActorRef(code, text, base.country, base.entry_id, "agent" if sector else base.kind)
+
+
+def _identified_as(head: Token) -> Token | None:
+    """The name in "a man identified as Mevlut Mert Altintas", "a group calling itself X"."""
+    for child in head.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in ("identify", "name", "call"):
+            for grand in child.children:
+                if grand.dep_ in ("oprd", "attr"):
+                    return grand
+                if grand.dep_ == "prep" and grand.lower_ == "as":
+                    return next((c for c in grand.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _counted_group(head: Token) -> int:
