@@ -35,8 +35,9 @@ DOCUMENTS = _WORDS["documents"]
 FAILURE = _WORDS["failure"]
 MEASURES = _WORDS["measures"]
 ALLEGING = frozenset({"claim", "allege", "charge", "accuse"})
-# Protest, force and coercion "in X" act on X: "imposed a curfew in Cizre", "a protest in Beijing".
-PLACE_TARGET_ROOTS = {"14", "15", "17", "18", "19", "20"}
+# Concessions, protest, force and coercion "in X" act on X: "imposed a curfew in Cizre", "a protest in
+# Beijing", "lifted the curfew in Montenegro".
+PLACE_TARGET_ROOTS = {"08", "14", "15", "17", "18", "19", "20"}
 FALLBACK_PREPS = ("against", "on", "with", "to", "from", "at", "toward", "towards")
 SUBJECT_DEPS = {"nsubj", "csubj"}
 # Actions that often name no target: appeals, intentions, investigations, demands, rejections, protest.
@@ -265,6 +266,13 @@ def _is_passive(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
+def _object_matches(obj: Token | None, objects: frozenset[str]) -> bool:
+    """The object (or one conjoined with it: "photographs and other intelligence") is one of these."""
+    if obj is None:
+        return False
+    return objects == {"*"} or any(o.lemma_.lower() in objects for o in (obj, *obj.conjuncts))
+
+
 def _has_modifier(token: Token, modifiers: frozenset[str]) -> bool:
     return any(
         c.dep_ in ("amod", "compound", "advmod", "npadvmod", "nmod") and c.lemma_.lower() in modifiers
@@ -285,7 +293,7 @@ def _match_verb(
     if pattern.about and not _mentions(verb, pattern.about):
         return None
     obj = _object(verb, passive)
-    if pattern.objects and (obj is None or not (pattern.objects == {"*"} or obj.lemma_.lower() in pattern.objects)):
+    if pattern.objects and not _object_matches(obj, pattern.objects):
         return None
     source = _agent(verb) if passive else _subject(verb)
     heads = _prep_objects(verb, pattern.preps, also=obj if pattern.objects else None)
@@ -296,7 +304,7 @@ def _match_verb(
     if not heads:
         heads = [c for c in verb.children if c.dep_ in ("dative", "iobj")]  # "gave the Ivory Coast aid"
     targets = [ref for head in heads for ref in resolver.actors(head)]
-    if not targets and obj is not None and pattern.objects:  # "lifted sanctions against gold from South Africa"
+    if not targets and obj is not None:  # "lifted sanctions against gold from South Africa", "positions of X"
         targets = _complement_actors(obj, resolver)
     if not targets:  # "confiscated weapons from armed groups": the object is a thing, not a party
         preps = FALLBACK_PREPS + (("in", "inside") if pattern.code[:2] in PLACE_TARGET_ROOTS else ())
