@@ -508,7 +508,8 @@ def _prep_objects(head: Token, preps: tuple[str, ...], also: Token | None = None
     ("met with X as well as with Y")."""
     if not preps:
         return []
-    for owner in (head, also):
+    particles = [c for c in head.children if c.dep_ == "prt"]  # "kidnapped up to 16 advisers" misparsed
+    for owner in (head, also, *particles):
         if owner is None:
             continue
         matching = [c for c in owner.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps]
