@@ -130,3 +130,13 @@ def test_mention_table(parse, dicts, case: dict) -> None:
     """Hand-written mentions -> codes (tests/fixtures/actor_mentions.jsonl), time-aware where dated."""
     day = date.fromisoformat(case["date"]) if case["date"] else None
     assert case["code"] in _resolve(parse, dicts, case["sentence"], case["head"], day), case["note"]
+
+
+def test_possessive_pronouns_take_the_owner(parse, dicts) -> None:
+    from dyadic.actors.memory import build_memory
+
+    doc = parse("Iran said its forces had completed the withdrawal from the border.")
+    resolver = Resolver(dicts, date(1994, 4, 26), find_names(doc, dicts), ArticleMemory())
+    resolver.memory = build_memory([resolver], [doc])
+    forces = next(t for t in doc if t.text == "forces")
+    assert [a.code for a in resolver.actors(forces)] == ["IRNMIL"]

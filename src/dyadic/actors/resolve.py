@@ -170,12 +170,23 @@ class Resolver:
         if head.pos_ == "PROPN" and head.lower_ in self.memory.names:
             known = self.memory.names[head.lower_]
             return [ActorRef(known.code, text, known.country, known.entry_id, "person")]
+        if sector and (owner := _possessive_pronoun(head)) is not None:  # "their forces", "its army"
+            refs = self._owner(owner)
+            if refs:
+                return [self._join(replace(r, code=r.country), sector, text) for r in refs if r.country]
         if sector:
             known = self.memory.roles.get(head.lemma_.lower())
             if known is not None and known.code:
                 return [ActorRef(known.code, text, known.country, known.entry_id, "agent")]
             return [ActorRef("---" + sector, text, None, None, "agent")]
         return []
+
+    def _owner(self, pronoun: Token) -> list[ActorRef]:
+        place = self.offset + pronoun.idx
+        if pronoun.lower_ in ("his", "her"):
+            person = self.memory.last_person(place)
+            return [person] if person else []
+        return self.memory.last_subject(place, plural=pronoun.lower_ == "their")
 
     def _apposed(self, head: Token) -> list[ActorRef]:
         """ "the army spokesman, Colonel Samir Fahmawi": a name in apposition takes the title's actor."""
@@ -278,6 +289,10 @@ class Resolver:
         if sector and len(code) == 3 and sector not in code:
             code += sector
         return ActorRef(code, text, base.country, base.entry_id, "agent" if sector else base.kind)
+
+
+def _possessive_pronoun(head: Token) -> Token | None:
+    return next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")), None)
 
 
 def _identified_as(head: Token) -> Token | None:
