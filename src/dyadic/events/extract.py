@@ -260,8 +260,9 @@ def _match_verb(
     if not heads:
         heads = [c for c in verb.children if c.dep_ in ("dative", "iobj")]  # "gave the Ivory Coast aid"
     targets = [ref for head in heads for ref in resolver.actors(head)]
-    if not targets and obj is not None:  # "lifted sanctions against gold from South Africa", "positions of X"
-        targets = _complement_actors(obj, resolver)
+    acted_on = pattern.objects or pattern.code[:2] >= "05"  # what is discussed or said is no party
+    if not targets and obj is not None and acted_on:  # "lifted sanctions against gold from South Africa"
+        targets = _complement_actors(obj, resolver)  # "shelled positions of the Palestinian security forces"
     if not targets:  # "confiscated weapons from armed groups": the object is a thing, not a party
         preps = FALLBACK_PREPS + (("in", "inside") if pattern.code[:2] in PLACE_TARGET_ROOTS else ())
         for prep in preps:  # in this order of preference, the first that names an actor

@@ -109,7 +109,11 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-        return subject_of(verb.head.head)  # "are guilty of violating the ceasefire"
+        owner = verb.head.head
+        punished = verb.head.lower_ == "for" and any(c.dep_ in ("dobj", "obj") for c in owner.children)
+        if owner.pos_ in ("VERB", "AUX") and punished:
+            return None  # "jailed a student for helping militants": the helper is the student, not the jailer
+        return subject_of(owner)  # "are guilty of violating the ceasefire"
     if verb.dep_ in ("acomp", "pcomp") or (verb.dep_ == "xcomp" and verb.head.pos_ in ("ADJ", "AUX")):
         return subject_of(verb.head)  # "is prepared to impose martial law"
     if verb.dep_ in ("relcl", "acl"):
