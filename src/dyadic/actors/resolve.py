@@ -29,6 +29,7 @@ _GENERIC_ROLES = {"leader", "official", "spokesman", "spokeswoman", "spokesperso
                   "chief", "head", "delegation", "counterpart"}  # fmt: skip
 _COUNTRY_PREPS = {"of", "from", "in", "throughout", "across"}
 _OF_GROUPS = word_classes()["of_groups"]
+MAX_DEPTH = 3  # phrases nested in phrases ("leaders of the group of ..."), followed this far
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _THING_PRONOUNS = {"it", "they"}
 _GROUP_NOUNS = {"country", "nation", "state", "government", "side", "neighbour", "neighbor", "power", "ally"}
@@ -154,15 +155,11 @@ class Resolver:
                 ]
         if countries:
             return [self._join(c, sector, text) for c in countries]
-        if self.depth < 3 and (named := _identified_as(head)) is not None:  # "a man identified as X"
-            self.depth += 1
-            try:
-                found = [r for r in self._single(named) if not r.code.startswith("---")]
-            finally:
-                self.depth -= 1
+        if self.depth < MAX_DEPTH and (named := _identified_as(head)) is not None:  # "a man identified as X"
+            found = [r for r in self._nested(named, conjuncts=False) if not r.code.startswith("---")]
             if found:
                 return found
-        if self.depth < 3:
+        if self.depth < MAX_DEPTH:
             generic = head.lemma_.lower() in _GENERIC_ROLES  # "leaders of the opposition coalition"
             group = self._apposed(head) or (self._of_group(head, generic) if not sector or generic else [])
             if group:
@@ -181,6 +178,14 @@ class Resolver:
             return [ActorRef("---" + sector, text, None, None, "agent")]
         return []
 
+    def _nested(self, head: Token, conjuncts: bool = True) -> list[ActorRef]:
+        """Resolve a phrase inside the one being resolved; callers stop at MAX_DEPTH levels."""
+        self.depth += 1
+        try:
+            return self.actors(head) if conjuncts else self._single(head)
+        finally:
+            self.depth -= 1
+
     def _owner(self, pronoun: Token) -> list[ActorRef]:
         place = self.offset + pronoun.idx
         if pronoun.lower_ in ("his", "her"):
@@ -194,11 +199,7 @@ class Resolver:
         if head.dep_ == "appos":
             others.append(head.head)
         for other in others:
-            self.depth += 1
-            try:
-                found = [r for r in self._single(other) if r.country]
-            finally:
-                self.depth -= 1
+            found = [r for r in self._nested(other, conjuncts=False) if r.country]
             if found:
                 return [replace(r, text=_phrase_text(self._core(head))) for r in found]
         return []
@@ -211,11 +212,7 @@ class Resolver:
             if child.dep_ == "prep" and child.lower_ == "of":
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if obj is not None:
-                    self.depth += 1
-                    try:
-                        return self.actors(obj)
-                    finally:
-                        self.depth -= 1
+                    return self._nested(obj)
         return []
 
     def _core(self, head: Token) -> list[Token]:
@@ -267,12 +264,8 @@ class Resolver:
                             for t in [obj, *obj.conjuncts]
                             if t.i in self._by_token
                         ]
-                        if not refs and self.depth < 3:  # "the mayor of the West Bank city of Nablus"
-                            self.depth += 1
-                            try:
-                                refs = [r for r in self.actors(obj) if r.country and len(r.code) == 3]
-                            finally:
-                                self.depth -= 1
+                        if not refs and self.depth < MAX_DEPTH:  # "the mayor of the West Bank city of Nablus"
+                            refs = [r for r in self._nested(obj) if r.country and len(r.code) == 3]
                         return [replace(r, text=f"{child.text} {r.text}") for r in refs if r is not None]
         return []
 

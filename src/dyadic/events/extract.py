@@ -339,13 +339,14 @@ def _pairs(
     elif "notarget" in pattern.flags or code[:2] in UNDIRECTED_ROOTS:
         pairs = [(s, None) for s in sources]
     out = []
+    aimed = with_purpose(code, clause_lemmas(trigger))
     for source, target in pairs:
         if target is not None and source.code == target.code:
             continue
         if not _informative(source, target, pattern):
             continue
         conf = confidence - 0.15 * (source.kind == "agent" and source.code.startswith("---"))
-        final = with_purpose(code, clause_lemmas(trigger))
+        final = aimed
         if final == "1823" and target is not None and target.kind == "person":
             final = "186"  # killing a named public figure is an assassination
         out.append(Triple(source, target, final, negated, modality, trigger.i, round(min(conf, 0.95), 2)))
