@@ -7,9 +7,8 @@ the sentences that name an actor (or a role word) and contain a pattern word are
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 from itertools import islice
@@ -17,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from dyadic import nlp
 from dyadic.actors.dictionary import Dictionaries, load_dictionaries
-from dyadic.actors.match import find_names, has_agent_word
+from dyadic.actors.match import NameMatch, find_names, has_agent_word
 from dyadic.actors.memory import build_memory
 from dyadic.actors.resolve import ArticleMemory, Resolver
 from dyadic.articles import prepare
@@ -53,6 +52,7 @@ class _Sentence:
     article: int
     start: int  # offset in the clean text
     doc: Doc | None = None
+    names: list[NameMatch] = field(default_factory=list)  # token offsets within the sentence
 
 
 @dataclass
@@ -88,11 +88,18 @@ def _code_batch(articles: list[CleanArticle], dicts: Dictionaries) -> Iterator[E
     batch = _Batch(articles=articles, days=[parse_date_string(a.published) for a in articles])
     triggers = trigger_words()
     for index, doc in enumerate(nlp.split(a.text for a in articles)):
-        name_starts = sorted(m.start for m in find_names(doc, dicts))
+        names = find_names(doc, dicts)  # once per article; each sentence keeps its own
         for sent in doc.sents:
             span = _trim(sent)
-            if span is not None and _worth_parsing(span, name_starts, dicts, triggers):
-                batch.sentences.append(_Sentence(index, span.start_char, span.as_doc()))
+            if span is None:
+                continue
+            inside = [
+                replace(m, start=m.start - span.start, end=m.end - span.start)
+                for m in names
+                if span.start <= m.start and m.end <= span.end
+            ]
+            if _worth_parsing(span, bool(inside), dicts, triggers):
+                batch.sentences.append(_Sentence(index, span.start_char, span.as_doc(), inside))
     parsed = nlp.parse(s.doc for s in batch.sentences)
     for sentence, doc in zip(batch.sentences, parsed, strict=True):
         sentence.doc = doc
@@ -106,14 +113,11 @@ def _trim(sent: Span) -> Span | None:
     return sent.doc[tokens[0].i : tokens[-1].i + 1]
 
 
-def _worth_parsing(span: Span, name_starts: list[int], dicts: Dictionaries, triggers: frozenset[str]) -> bool:
+def _worth_parsing(span: Span, has_name: bool, dicts: Dictionaries, triggers: frozenset[str]) -> bool:
     """Only a sentence with a pattern word and an actor (a name or a role word) can hold an event."""
     if not any(t.lower_ in triggers for t in span):
         return False
-    first = bisect_left(name_starts, span.start)
-    if first < len(name_starts) and name_starts[first] < span.end:
-        return True
-    return has_agent_word(span, dicts) or any(t.lower_ in REFERRING_WORDS for t in span)
+    return has_name or has_agent_word(span, dicts) or any(t.lower_ in REFERRING_WORDS for t in span)
 
 
 def _events(batch: _Batch, dicts: Dictionaries) -> Iterator[Event]:
@@ -124,7 +128,7 @@ def _events(batch: _Batch, dicts: Dictionaries) -> Iterator[Event]:
     for index, article in enumerate(batch.articles):
         sentences = by_article.get(index, [])
         day = batch.days[index]
-        resolvers = [Resolver(dicts, day, find_names(s.doc, dicts), ArticleMemory(), s.start) for s in sentences]
+        resolvers = [Resolver(dicts, day, s.names, ArticleMemory(), s.start) for s in sentences]
         memory = build_memory(resolvers, [s.doc for s in sentences])
         article_countries = tuple(dict.fromkeys(ref.country for _, ref in memory.countries if ref.country))
         for sentence, resolver in zip(sentences, resolvers, strict=True):
