@@ -141,3 +141,18 @@ def test_reported_violence_is_an_accusation_of_its_author(code_sentence) -> None
     assert ("USA", "IRN", "112") in events and ("IRN", "IRQ", "180") in events
     events = [e[:3] for e in code_sentence("Iran attacked Iraq, American officials said.")]
     assert not any(code == "112" for _, _, code in events)  # a source at the end reports, it does not accuse
+
+
+def test_passive_control_and_attacks_named_by_their_weapon(code_sentence) -> None:
+    assert ("USAELI", "CHE", "042", False, "asserted") in code_sentence(
+        "Obama is scheduled to attend a summit in Switzerland."
+    )
+    assert ("TUR", "SYRCVL", "1823", False, "asserted") in code_sentence(
+        "Three Syrian civilians were killed in a Turkish drone attack."
+    )
+    assert code_sentence("Three civilians were killed in a car accident.") == []
+
+
+def test_a_protest_against_its_own_country_has_no_target(code_sentence) -> None:
+    found = code_sentence("Thousands of Iraqi Kurds demonstrated in Kirkuk calling for independence from Iraq.")
+    assert any(s == "IRQ" and t is None and c.startswith("141") for s, t, c, _, _ in found)

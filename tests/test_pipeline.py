@@ -79,3 +79,15 @@ def test_records_are_complete_and_offsets_point_into_clean_text(sample_events) -
             assert text[event.evidence.start : event.evidence.end] == event.evidence.sentence
             raw = raws[event.input][event.evidence.raw_start : event.evidence.raw_end]
             assert raw.split() == event.evidence.sentence.split()
+
+
+def test_roles_on_both_sides_take_the_country_of_the_place() -> None:
+    from dyadic.pipeline import code_articles
+    from dyadic.records import Article, Event
+
+    def events(text: str) -> list[tuple[str, str | None, str]]:
+        article = Article(input="t", text=text, is_html=False, title=None, url=None, published="2024-03-04")
+        return [(e.source, e.target, e.code) for e in code_articles([article]) if isinstance(e, Event)]
+
+    assert ("TURCOP", "TUROPP", "173") in events("Police arrested dozens of protesters in Istanbul on Sunday.")
+    assert events("Police arrested dozens of protesters on Sunday.") == []

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from dyadic.actors.resolve import Resolver
 from dyadic.events.codebook import MODES_BY_ROOT, recode, with_purpose
-from dyadic.events.patterns import Pattern, PatternSet
+from dyadic.events.patterns import Pattern, PatternSet, word_classes
 from dyadic.events.syntax import (
     SUBJECT_DEPS,
     agent_of,
@@ -142,10 +142,26 @@ class _Extractor:
             sources = self.resolver.actors(source_head) if source_head is not None else []
             if not sources and (pronoun := pronoun_subject(verb)) is not None:
                 sources = self.resolver.actors(pronoun)  # the speaker was no actor: read the pronoun itself
+            if not sources and passive and pattern.code[:2] in FORCE_ROOTS:
+                sources = self.attacker(verb)
             if "reverse" in pattern.flags:  # "received weapons from X": X is the giver
                 sources, targets = targets, sources
             confidence = 0.6 + 0.1 * pattern.specificity
             return _pairs(sources, targets, pattern, code, verb, negated, modality, confidence)
+        return []
+
+    def attacker(self, verb: Token) -> list[ActorRef]:
+        """ "were killed in Israeli tank shelling", "died in a Russian air strike": with no "by" agent,
+        the attack or weapon the victims fell to names who used force."""
+        for head in prep_objects(verb, ("in", "during")):
+            lemma = head.lemma_.lower()
+            attack = any(p.code[:2] in FORCE_ROOTS for p in self.patterns.nouns.get(lemma, ()))
+            if not attack and lemma not in WEAPONS:
+                continue
+            by = prep_object(head, ("by",))
+            found = self.resolver.actors(by) if by is not None else _modifier_actors(head, self.resolver)
+            if found:
+                return found
         return []
 
     def allegation(self, verb: Token) -> list[ActorRef]:
@@ -234,6 +250,8 @@ class _Extractor:
 
 
 MODAL_ROOTS = {"02", "03", "10", "12", "13"}
+FORCE_ROOTS = {"18", "19", "20"}
+WEAPONS = word_classes()["weapons"]
 
 
 def _match_verb(
@@ -328,6 +346,8 @@ def _pairs(
 ) -> list[Triple]:
     """Source x target events; reciprocal codes go both ways and pair up joint subjects."""
     pairs: list[tuple[ActorRef, ActorRef | None]] = []
+    own = {s.code for s in sources}
+    targets = [t for t in targets if t.code not in own or len(sources) > 1]  # "Iraqi Kurds ... independence from Iraq"
     if not targets and code.startswith(DOMESTIC_CODES):  # a curfew or martial law binds the source's own people
         targets = [ActorRef(s.country, s.text, s.country, None, "actor") for s in sources if s.country][:1]
     if "recip" in pattern.flags and targets:
@@ -354,9 +374,10 @@ def _pairs(
 
 
 def _informative(source: ActorRef, target: ActorRef | None, pattern: Pattern) -> bool:
-    """Drop events in which no side has a known country or organisation, and bare statements."""
+    """Drop bare statements, and events in which no side is a known actor unless both are roles
+    ("police arrested protesters"): those are kept for the place of the event to give them a country."""
     known = [a for a in (source, target) if a is not None and not a.code.startswith("---")]
-    if not known:
+    if not known and (target is None or "say" in pattern.flags):
         return False
     if "say" in pattern.flags:  # a statement counts when made to someone, not to the press
         return target is not None and not target.code.startswith("---") and not target.code.endswith("MED")
