@@ -156,3 +156,13 @@ def test_passive_control_and_attacks_named_by_their_weapon(code_sentence) -> Non
 def test_a_protest_against_its_own_country_has_no_target(code_sentence) -> None:
     found = code_sentence("Thousands of Iraqi Kurds demonstrated in Kirkuk calling for independence from Iraq.")
     assert any(s == "IRQ" and t is None and c.startswith("141") for s, t, c, _, _ in found)
+
+
+def test_an_unclaimed_attack_is_an_unidentified_armed_force(code_sentence) -> None:
+    assert ("---UAF", "USAMIL", "1833", False, "asserted") in code_sentence(
+        "A roadside bombing killed one U.S. soldier on Sunday."
+    )
+    assert [c for _, _, c, _, _ in code_sentence("Two Iraqi policemen were killed in a car bomb explosion.")] == [
+        "1832"
+    ]
+    assert code_sentence("A car bomb exploded in Kenya.") == []

@@ -142,27 +142,43 @@ class _Extractor:
             sources = self.resolver.actors(source_head) if source_head is not None else []
             if not sources and (pronoun := pronoun_subject(verb)) is not None:
                 sources = self.resolver.actors(pronoun)  # the speaker was no actor: read the pronoun itself
-            if not sources and passive and pattern.code[:2] in FORCE_ROOTS:
-                sources = self.attacker(verb)
+            if not sources and pattern.code[:2] in FORCE_ROOTS:
+                sources, manner = self.attacker(verb, None if passive else source_head)
+                code = manner or code  # "killed in a car bomb explosion" is a car bombing (1832)
+                if any(s.code == UNIDENTIFIED for s in sources) and all(len(t.code) == 3 for t in targets):
+                    sources = []  # an unclaimed attack counts against people, not against a place
             if "reverse" in pattern.flags:  # "received weapons from X": X is the giver
                 sources, targets = targets, sources
             confidence = 0.6 + 0.1 * pattern.specificity
             return _pairs(sources, targets, pattern, code, verb, negated, modality, confidence)
         return []
 
-    def attacker(self, verb: Token) -> list[ActorRef]:
-        """ "were killed in Israeli tank shelling", "died in a Russian air strike": with no "by" agent,
-        the attack or weapon the victims fell to names who used force."""
-        for head in prep_objects(verb, ("in", "during")):
-            lemma = head.lemma_.lower()
-            attack = any(p.code[:2] in FORCE_ROOTS for p in self.patterns.nouns.get(lemma, ()))
-            if not attack and lemma not in WEAPONS:
+    def attacker(self, verb: Token, subject: Token | None) -> tuple[list[ActorRef], str | None]:
+        """Who used force when no actor is its subject: the attack or weapon that did it names them
+        ("were killed in Israeli tank shelling", "a bombing by Hamas killed"). An attack that names
+        nobody ("a roadside bomb killed two soldiers") is CAMEO's unidentified armed force (UAF)."""
+        heads = [subject] if subject is not None else prep_objects(verb, ("in", "during"))
+        for head in heads:
+            words = [head, *(c for c in head.children if c.dep_ == "compound")]  # "car bomb explosion"
+            if not any(self.is_attack(w) for w in words):
                 continue
             by = prep_object(head, ("by",))
             found = self.resolver.actors(by) if by is not None else _modifier_actors(head, self.resolver)
-            if found:
-                return found
-        return []
+            manner = next((code for w in words if (code := self.manner(w))), None)
+            return found or [ActorRef(UNIDENTIFIED, _phrase(head), None, None, "agent")], manner
+        return [], None
+
+    def is_attack(self, word: Token) -> bool:
+        """An attack noun ("shelling", "airstrike") or a weapon."""
+        lemma = word.lemma_.lower()
+        return lemma in WEAPONS or any(p.code[:2] in FORCE_ROOTS for p in self.patterns.nouns.get(lemma, ()))
+
+    def manner(self, word: Token) -> str | None:
+        """The code of a specific kind of attack its modifiers name ("roadside bombing": 1833)."""
+        for pattern in self.patterns.nouns.get(word.lemma_.lower(), ()):
+            if pattern.modifiers and pattern.code[:2] in FORCE_ROOTS and has_modifier(word, pattern.modifiers):
+                return pattern.code
+        return None
 
     def allegation(self, verb: Token) -> list[ActorRef]:
         """Who a report accuses: the source of a violent event in the reported clause.
@@ -252,6 +268,7 @@ class _Extractor:
 MODAL_ROOTS = {"02", "03", "10", "12", "13"}
 FORCE_ROOTS = {"18", "19", "20"}
 WEAPONS = word_classes()["weapons"]
+UNIDENTIFIED = "---UAF"  # CAMEO's unidentified armed force
 
 
 def _match_verb(
@@ -401,3 +418,9 @@ def _complement_actors(clause: Token, resolver: Resolver) -> list[ActorRef]:
             if found:
                 return found
     return []
+
+
+def _phrase(noun: Token) -> str:
+    """The noun with its left modifiers: "a roadside bombing" -> "roadside bombing"."""
+    words = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nmod")]
+    return " ".join(t.text for t in [*words, noun])
