@@ -166,3 +166,10 @@ def test_an_unclaimed_attack_is_an_unidentified_armed_force(code_sentence) -> No
         "1832"
     ]
     assert code_sentence("A car bomb exploded in Kenya.") == []
+
+
+def test_a_protest_is_aimed_at_the_party_its_demand_names(code_sentence) -> None:
+    found = code_sentence(
+        "Turkish students staged demonstrations on Saturday to demand reforms by the Turkish government."
+    )
+    assert [(s, t, c[:2]) for s, t, c, _, _ in found] == [("TUREDU", "TURGOV", "14")]

@@ -82,12 +82,19 @@ def test_records_are_complete_and_offsets_point_into_clean_text(sample_events) -
 
 
 def test_roles_on_both_sides_take_the_country_of_the_place() -> None:
+    assert ("TURCOP", "TUROPP", "173") in _coded("Police arrested dozens of protesters in Istanbul on Sunday.")
+    assert _coded("Police arrested dozens of protesters on Sunday.") == []
+
+
+def test_an_arrest_with_no_agent_is_by_the_state_where_it_happens() -> None:
+    assert _coded("Two Turkish journalists were detained in Moscow on Monday.") == [("RUSGOV", "TURMED", "173")]
+    assert _coded("Two Turkish journalists were detained on Monday.") == []
+
+
+def _coded(text: str) -> list[tuple[str, str | None, str]]:
+    """(source, target, code) of the events of one short article."""
     from dyadic.pipeline import code_articles
     from dyadic.records import Article, Event
 
-    def events(text: str) -> list[tuple[str, str | None, str]]:
-        article = Article(input="t", text=text, is_html=False, title=None, url=None, published="2024-03-04")
-        return [(e.source, e.target, e.code) for e in code_articles([article]) if isinstance(e, Event)]
-
-    assert ("TURCOP", "TUROPP", "173") in events("Police arrested dozens of protesters in Istanbul on Sunday.")
-    assert events("Police arrested dozens of protesters on Sunday.") == []
+    article = Article(input="t", text=text, is_html=False, title=None, url=None, published="2024-03-04")
+    return [(e.source, e.target, e.code) for e in code_articles([article]) if isinstance(e, Event)]

@@ -24,7 +24,7 @@ from dyadic.dates.article import parse_date_string
 from dyadic.dates.event import event_date
 from dyadic.dedupe import dedupe
 from dyadic.events.codebook import codebook
-from dyadic.events.extract import Triple, extract
+from dyadic.events.extract import IMPLIED, Triple, extract
 from dyadic.events.patterns import load_patterns
 from dyadic.events.triggers import trigger_words
 from dyadic.ingest import read_inputs
@@ -135,7 +135,8 @@ def _events(batch: _Batch, dicts: Dictionaries) -> Iterator[Event]:
             resolver.memory = memory
             for triple in extract(sentence.doc, resolver, patterns):
                 event = _event(article, day, sentence, triple, article_countries)
-                if _names_a_party(event):
+                unplaced = triple.source.kind == IMPLIED and not event.source_country
+                if _names_a_party(event) and not unplaced:
                     yield event
 
 

@@ -88,13 +88,23 @@ class _Extractor:
         for token in doc:
             if token.i in self.consumed:
                 continue
-            for triple in self.events_at(token):
+            triples = self.events_at(token)
+            if any(t.code[:2] == PROTEST_ROOT for t in triples):
+                self.consume_aims(token)
+            for triple in triples:
                 key = (triple.source.code, triple.target.code if triple.target else None, triple.code)
                 if key not in seen:
                     seen.add(key)
                     out.append(triple)
         directed = {(t.source.code, t.code[:2]) for t in out if t.target is not None}
         return [t for t in out if t.target is not None or (t.source.code, t.code[:2]) not in directed]
+
+    def consume_aims(self, trigger: Token) -> None:
+        """A protest's stated aim ("marched to demand reforms") is part of the protest, not a demand of its own."""
+        for word in (trigger, light_verb(trigger)):
+            for child in word.children if word is not None else ():
+                if child.dep_ in ("advcl", "xcomp") and child.i > word.i:
+                    self.consumed.update(t.i for t in child.subtree)
 
     def events_at(self, token: Token) -> list[Triple]:
         lemma = verb_lemma(token) if token.pos_ in ("VERB", "AUX") else token.lemma_.lower()
@@ -147,6 +157,8 @@ class _Extractor:
                 code = manner or code  # "killed in a car bomb explosion" is a car bombing (1832)
                 if any(s.code == UNIDENTIFIED for s in sources) and all(len(t.code) == 3 for t in targets):
                     sources = []  # an unclaimed attack counts against people, not against a place
+            if not sources and passive and source_head is None and code.startswith(AUTHORITY_CODES):
+                sources = [ActorRef("---GOV", "", None, None, IMPLIED)]  # "was arrested in Lebanon": its authorities
             if "reverse" in pattern.flags:  # "received weapons from X": X is the giver
                 sources, targets = targets, sources
             confidence = 0.6 + 0.1 * pattern.specificity
@@ -269,6 +281,10 @@ MODAL_ROOTS = {"02", "03", "10", "12", "13"}
 FORCE_ROOTS = {"18", "19", "20"}
 WEAPONS = word_classes()["weapons"]
 UNIDENTIFIED = "---UAF"  # CAMEO's unidentified armed force
+# Arrest, detention and expulsion are done by a state: with no agent named, by the state where they happen.
+AUTHORITY_CODES = ("173", "174")
+PROTEST_ROOT = "14"
+IMPLIED = "implied"  # the kind of an actor no word names; it stands only if the event's place gives its country
 
 
 def _match_verb(
@@ -304,6 +320,8 @@ def _match_verb(
             targets = [ref for head in prep_objects(verb, (prep,), also=obj) for ref in resolver.actors(head)]
             if targets:
                 break
+    if not targets and pattern.code[:2] == PROTEST_ROOT:
+        targets = _protest_aim(verb, resolver)
     return source, targets
 
 
@@ -344,6 +362,8 @@ def _noun_events(noun: Token, candidates: tuple[Pattern, ...], resolver: Resolve
         if not targets and pattern.code[:2] in PLACE_TARGET_ROOTS and "recip" not in pattern.flags:
             places = prep_objects(noun, ("in", "inside")) or (prep_objects(light, ("in", "inside")) if light else [])
             targets = [ref for head in places for ref in resolver.actors(head)]
+        if not targets and pattern.code[:2] == PROTEST_ROOT:
+            targets = _protest_aim(noun, resolver) or (_protest_aim(light, resolver) if light is not None else [])
         modality = modality_of(noun.head)
         code = recode(modality, pattern.code) if modality == "intended" else pattern.code
         negated = light is not None and is_negated(light)
@@ -424,3 +444,18 @@ def _phrase(noun: Token) -> str:
     """The noun with its left modifiers: "a roadside bombing" -> "roadside bombing"."""
     words = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nmod")]
     return " ".join(t.text for t in [*words, noun])
+
+
+def _protest_aim(word: Token, resolver: Resolver) -> list[ActorRef]:
+    """ "marched to demand reforms by President Suharto's government", "a strike in protest of
+    the government's decision": a protest is aimed at the party its demand or grievance names."""
+    for child in word.children:
+        aim = child.dep_ in ("advcl", "xcomp", "acl") and child.i > word.i
+        grievance = child.dep_ == "prep" and child.lower_ in ("over", "in", "for")
+        if grievance and child.lower_ == "in":  # only "in protest of/at/against ..."
+            grievance = any(c.dep_ == "pobj" and c.lemma_.lower() == "protest" for c in child.children)
+        if aim or grievance:
+            found = _complement_actors(child, resolver)
+            if found:
+                return found
+    return []
