@@ -173,3 +173,9 @@ def test_a_protest_is_aimed_at_the_party_its_demand_names(code_sentence) -> None
         "Turkish students staged demonstrations on Saturday to demand reforms by the Turkish government."
     )
     assert [(s, t, c[:2]) for s, t, c, _, _ in found] == [("TUREDU", "TURGOV", "14")]
+
+
+def test_an_event_noun_modifying_another_noun_shares_its_phrase(code_sentence) -> None:
+    found = code_sentence("The Arab League chief undertook a mediation mission between Syria and Turkey.")
+    assert {(t, c) for _, t, c, _, _ in found} == {("SYR", "045"), ("TUR", "045")}
+    assert code_sentence("Protest leaders in Cairo spoke to reporters.") == []

@@ -335,17 +335,24 @@ def _is_nominal_gerund(token: Token, patterns: PatternSet) -> bool:
 
 
 def _noun_events(noun: Token, candidates: tuple[Pattern, ...], resolver: Resolver) -> list[Triple]:
-    by = prep_object(noun, ("by",)) or prep_object_right(noun, ("by",))
+    # "a mediation mission between Syria and ...": an event noun that modifies another noun takes that
+    # noun's phrase (prepositions, carrying verb) as its own, unless that noun names an actor ("protest leaders")
+    phrase = noun
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and not resolver.head_actors(noun.head):
+        phrase = noun.head
+    by = prep_object(phrase, ("by",)) or prep_object_right(phrase, ("by",))
     for pattern in candidates:
         if pattern.modifiers and not has_modifier(noun, pattern.modifiers):
             continue
         if pattern.about and not mentions(noun, pattern.about):
             continue
-        target_head = prep_object(noun, pattern.preps) or prep_object_right(noun, pattern.preps)
+        target_head = prep_object(phrase, pattern.preps) or prep_object_right(phrase, pattern.preps)
         if pattern.preps and target_head is None and not pattern.generic:
             continue  # "a protest to the UN" is a complaint; without "to", try the next reading
-        sources = resolver.actors(by) if by is not None else _modifier_actors(noun, resolver)
-        light = light_verb(noun)
+        sources = resolver.actors(by) if by is not None else _modifier_actors(phrase, resolver)
+        if not sources and phrase is not noun:
+            sources = _modifier_actors(noun, resolver)
+        light = light_verb(phrase)
         if not sources:
             if light is not None and (subject := subject_of(light) or passive_subject(light)) is not None:
                 sources = resolver.actors(subject)
@@ -356,15 +363,15 @@ def _noun_events(noun: Token, candidates: tuple[Pattern, ...], resolver: Resolve
             continue
         if not targets and target_head is not None:  # "a suspension of air links with Yugoslavia"
             targets = _complement_actors(target_head, resolver)
-        if not targets and light is not None and noun.dep_ == "pobj":  # "engaged the peacekeepers in a firefight"
+        if not targets and light is not None and phrase.dep_ == "pobj":  # "engaged the peacekeepers in a firefight"
             obj = next((c for c in light.children if c.dep_ in ("dobj", "obj")), None)
             targets = resolver.actors(obj) if obj is not None else []
         if not targets and pattern.code[:2] in PLACE_TARGET_ROOTS and "recip" not in pattern.flags:
-            places = prep_objects(noun, ("in", "inside")) or (prep_objects(light, ("in", "inside")) if light else [])
+            places = prep_objects(phrase, ("in", "inside")) or (prep_objects(light, ("in", "inside")) if light else [])
             targets = [ref for head in places for ref in resolver.actors(head)]
         if not targets and pattern.code[:2] == PROTEST_ROOT:
-            targets = _protest_aim(noun, resolver) or (_protest_aim(light, resolver) if light is not None else [])
-        modality = modality_of(noun.head)
+            targets = _protest_aim(phrase, resolver) or (_protest_aim(light, resolver) if light is not None else [])
+        modality = modality_of(phrase.head)
         code = recode(modality, pattern.code) if modality == "intended" else pattern.code
         negated = light is not None and is_negated(light)
         return _pairs(sources, targets, pattern, code, noun, negated, modality, 0.5 + 0.1 * pattern.specificity)
