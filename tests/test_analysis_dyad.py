@@ -114,7 +114,7 @@ random_events = st.lists(
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rows=random_events, freq=st.sampled_from(periods.FREQS), weight=st.sampled_from(["events", "mentions"]))
 def test_periods_add_up(rows, freq, weight) -> None:
     series = dyad_series(make_db(rows), "RUS", "TUR", freq=freq, weight=weight)
