@@ -264,7 +264,7 @@ class _Extractor:
                         return [Triple(placeholder, target, pattern.code, False, "asserted", token.i, 0.5)]
             elif token.pos_ == "NOUN":
                 for pattern in self.patterns.nouns.get(lemma, ()):
-                    if pattern.modifiers and not has_modifier(token, pattern.modifiers):
+                    if not _noun_fits(token, pattern):
                         continue
                     if pattern.code[:2] not in MODAL_ROOTS:
                         head = prep_object(token, pattern.preps)
@@ -334,6 +334,13 @@ def _is_nominal_gerund(token: Token, patterns: PatternSet) -> bool:
     return any(c.dep_ == "det" for c in token.children) or next_word(token) == "of"
 
 
+def _noun_fits(noun: Token, pattern: Pattern) -> bool:
+    """The noun has the modifier ("hunger strike") and the topic word ("accusations of abuse") the pattern asks."""
+    if pattern.modifiers and not has_modifier(noun, pattern.modifiers):
+        return False
+    return not pattern.about or mentions(noun, pattern.about)
+
+
 def _noun_events(noun: Token, candidates: tuple[Pattern, ...], resolver: Resolver) -> list[Triple]:
     # "a mediation mission between Syria and ...": an event noun that modifies another noun takes that
     # noun's phrase (prepositions, carrying verb) as its own, unless that noun names an actor ("protest leaders")
@@ -342,9 +349,7 @@ def _noun_events(noun: Token, candidates: tuple[Pattern, ...], resolver: Resolve
         phrase = noun.head
     by = prep_object(phrase, ("by",)) or prep_object_right(phrase, ("by",))
     for pattern in candidates:
-        if pattern.modifiers and not has_modifier(noun, pattern.modifiers):
-            continue
-        if pattern.about and not mentions(noun, pattern.about):
+        if not _noun_fits(noun, pattern):
             continue
         target_head = prep_object(phrase, pattern.preps) or prep_object_right(phrase, pattern.preps)
         if pattern.preps and target_head is None and not pattern.generic:
