@@ -179,3 +179,9 @@ def test_an_event_noun_modifying_another_noun_shares_its_phrase(code_sentence) -
     found = code_sentence("The Arab League chief undertook a mediation mission between Syria and Turkey.")
     assert {(t, c) for _, t, c, _, _ in found} == {("SYR", "045"), ("TUR", "045")}
     assert code_sentence("Protest leaders in Cairo spoke to reporters.") == []
+
+
+def test_a_partner_named_by_with_is_the_target_only(code_sentence) -> None:
+    """As in GDELT and ICEWS: "X met with Y" is X's act towards Y; joint subjects act both ways."""
+    events = {e[:3] for e in code_sentence("Iraq's foreign minister met with Syrian President Bashar Assad.")}
+    assert ("IRQGOV", "SYRGOV", "040") in events and ("SYRGOV", "IRQGOV", "040") not in events
