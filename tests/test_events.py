@@ -147,9 +147,12 @@ def test_passive_control_and_attacks_named_by_their_weapon(code_sentence) -> Non
     assert ("USAELI", "CHE", "042", False, "asserted") in code_sentence(
         "Obama is scheduled to attend a summit in Switzerland."
     )
-    assert ("TUR", "SYRCVL", "1823", False, "asserted") in code_sentence(
-        "Three Syrian civilians were killed in a Turkish drone attack."
+    found = code_sentence("Three Syrian civilians were killed in a Turkish drone attack.")
+    assert [(s, t, c[:2]) for s, t, c, _, _ in found] == [("TUR", "SYRCVL", "18")]
+    assert ("TUR", "SYRCVL", "195", False, "asserted") in code_sentence(  # the kind of attack sets the code
+        "Three Syrian civilians were killed in a Turkish airstrike."
     )
+    assert code_sentence("Two Iraqi soldiers were killed in a clash.") == []  # a fight, not an unclaimed attack
     assert code_sentence("Three civilians were killed in a car accident.") == []
 
 

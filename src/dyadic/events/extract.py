@@ -177,6 +177,8 @@ class _Extractor:
             by = prep_object(head, ("by",))
             found = self.resolver.actors(by) if by is not None else _modifier_actors(head, self.resolver)
             manner = next((code for w in words if (code := self.manner(w))), None)
+            if not found and manner is None and head.lemma_.lower() not in WEAPONS:
+                return [], None  # "killed in clashes": a fight between parties, not an unclaimed attack
             return found or [ActorRef(UNIDENTIFIED, _phrase(head), None, None, "agent")], manner
         return [], None
 
@@ -186,9 +188,10 @@ class _Extractor:
         return lemma in WEAPONS or any(p.code[:2] in FORCE_ROOTS for p in self.patterns.nouns.get(lemma, ()))
 
     def manner(self, word: Token) -> str | None:
-        """The code of a specific kind of attack its modifiers name ("roadside bombing": 1833)."""
+        """The code of the kind of attack ("killed in a roadside bombing": 1833, "in an airstrike": 195),
+        which says more than the killing does."""
         for pattern in self.patterns.nouns.get(word.lemma_.lower(), ()):
-            if pattern.modifiers and pattern.code[:2] in FORCE_ROOTS and has_modifier(word, pattern.modifiers):
+            if pattern.code[:2] in FORCE_ROOTS and _noun_fits(word, pattern) and "recip" not in pattern.flags:
                 return pattern.code
         return None
 
