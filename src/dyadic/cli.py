@@ -26,7 +26,12 @@ def build_parser() -> argparse.ArgumentParser:
     code = commands.add_parser("code", help="code articles and print their events (JSON Lines by default)")
     code.add_argument("paths", nargs="+", metavar="PATH", help="file, directory (read recursively) or - for stdin")
     code.add_argument("-o", "--output", metavar="FILE", help="write events to FILE instead of stdout")
-    code.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="output format (default jsonl)")
+    code.add_argument(
+        "--format",
+        choices=("jsonl", "csv", "gdelt"),
+        default="jsonl",
+        help="output format (default jsonl; gdelt: GDELT 2.0 event rows, tab-separated, no header)",
+    )
     code.add_argument(
         "--keep-duplicates", action="store_true", help="code exact and near-duplicate articles separately"
     )

@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
+from dyadic.gdelt import GdeltSink
 from dyadic.records import EVENT_FIELDS, Event
 
 _NESTED = {
@@ -55,7 +56,11 @@ def flatten(record: dict[str, Any]) -> dict[str, Any]:
     return flat
 
 
-SINKS: dict[str, Callable[[TextIO], JsonlSink | CsvSink]] = {"jsonl": JsonlSink, "csv": CsvSink}
+SINKS: dict[str, Callable[[TextIO], JsonlSink | CsvSink | GdeltSink]] = {
+    "jsonl": JsonlSink,
+    "csv": CsvSink,
+    "gdelt": GdeltSink,
+}
 
 
 def write_all(events: Iterable[Event], out: TextIO, fmt: str = "jsonl") -> int:
