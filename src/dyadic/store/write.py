@@ -7,6 +7,7 @@ Rows go in as column lists unnested by DuckDB in one statement: row-by-row inser
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ ARTICLE_COLUMNS = (
     "copies", "text", "ingested_at",
 )  # fmt: skip
 COPY_COLUMNS = ("article_id", "input", "url", "domain", "source_name")
+_BATCHES = itertools.count(1)  # batches written by this process (for the kill test hook)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 
 
@@ -81,10 +83,7 @@ def _before_commit() -> None:
     import os
 
     at = os.environ.get("DYADIC_STORE_KILL_AT_BATCH")
-    if not at:
-        return
-    _before_commit.count = getattr(_before_commit, "count", 0) + 1  # type: ignore[attr-defined]
-    if _before_commit.count >= int(at):  # type: ignore[attr-defined]
+    if at and next(_BATCHES) >= int(at):
         import signal
 
         os.kill(os.getpid(), signal.SIGKILL)
