@@ -39,7 +39,8 @@ class CsvSink:
         self.writer.writerow(CSV_COLUMNS)
 
     def write(self, event: Event) -> None:
-        self.writer.writerow(flatten(event.to_dict()).get(c) for c in CSV_COLUMNS)
+        flat = flatten(event.to_dict())  # once per row, not once per column
+        self.writer.writerow(flat.get(c) for c in CSV_COLUMNS)
 
     def close(self) -> None:
         self.out.flush()
