@@ -140,3 +140,16 @@ def test_possessive_pronouns_take_the_owner(parse, dicts) -> None:
     resolver.memory = build_memory([resolver], [doc])
     forces = next(t for t in doc if t.text == "forces")
     assert [a.code for a in resolver.actors(forces)] == ["IRNMIL"]
+
+
+def test_a_title_before_a_surname_one_person_has_names_that_person(dicts, parse) -> None:
+    from dyadic.actors.match import find_names
+
+    def names(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.entry.name) for m in find_names(parse(text), dicts)]
+
+    assert ("Mugabe", "robert mugabe") in names("President Mugabe spoke on Monday.")
+    assert ("Petraeus", "david petraeus") in names("He met General Petraeus in Baghdad.")
+    assert not any(t == "Mugabe" for t, _ in names("Mugabe spoke on Monday."))  # no title: not enough
+    assert not any(t == "Mugabe" for t, _ in names("President John Mugabe spoke."))  # a longer, other name
+    assert all(len(dicts.surnames[w].codes) for w in ("mugabe", "petraeus"))

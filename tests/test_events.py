@@ -141,3 +141,41 @@ def test_reported_violence_is_an_accusation_of_its_author(code_sentence) -> None
     assert ("USA", "IRN", "112") in events and ("IRN", "IRQ", "180") in events
     events = [e[:3] for e in code_sentence("Iran attacked Iraq, American officials said.")]
     assert not any(code == "112" for _, _, code in events)  # a source at the end reports, it does not accuse
+
+
+def test_passive_control_and_attacks_named_by_their_weapon(code_sentence) -> None:
+    assert ("USAELI", "CHE", "042", False, "asserted") in code_sentence(
+        "Obama is scheduled to attend a summit in Switzerland."
+    )
+    assert ("TUR", "SYRCVL", "1823", False, "asserted") in code_sentence(
+        "Three Syrian civilians were killed in a Turkish drone attack."
+    )
+    assert code_sentence("Three civilians were killed in a car accident.") == []
+
+
+def test_a_protest_against_its_own_country_has_no_target(code_sentence) -> None:
+    found = code_sentence("Thousands of Iraqi Kurds demonstrated in Kirkuk calling for independence from Iraq.")
+    assert any(s == "IRQ" and t is None and c.startswith("141") for s, t, c, _, _ in found)
+
+
+def test_an_unclaimed_attack_is_an_unidentified_armed_force(code_sentence) -> None:
+    assert ("---UAF", "USAMIL", "1833", False, "asserted") in code_sentence(
+        "A roadside bombing killed one U.S. soldier on Sunday."
+    )
+    assert [c for _, _, c, _, _ in code_sentence("Two Iraqi policemen were killed in a car bomb explosion.")] == [
+        "1832"
+    ]
+    assert code_sentence("A car bomb exploded in Kenya.") == []
+
+
+def test_a_protest_is_aimed_at_the_party_its_demand_names(code_sentence) -> None:
+    found = code_sentence(
+        "Turkish students staged demonstrations on Saturday to demand reforms by the Turkish government."
+    )
+    assert [(s, t, c[:2]) for s, t, c, _, _ in found] == [("TUREDU", "TURGOV", "14")]
+
+
+def test_an_event_noun_modifying_another_noun_shares_its_phrase(code_sentence) -> None:
+    found = code_sentence("The Arab League chief undertook a mediation mission between Syria and Turkey.")
+    assert {(t, c) for _, t, c, _, _ in found} == {("SYR", "045"), ("TUR", "045")}
+    assert code_sentence("Protest leaders in Cairo spoke to reporters.") == []

@@ -97,3 +97,22 @@ def test_code_by_article_gives_every_article_its_events_and_can_skip() -> None:
     skipped = [a for a, _ in pairs[:1]]
     rest = [p for p in code_by_article(read_inputs(paths), skip=lambda a: a.article_id == skipped[0].article_id)]
     assert [a.article_id for a, _ in rest] == [a.article_id for a, _ in pairs[1:]]
+
+
+def test_roles_on_both_sides_take_the_country_of_the_place() -> None:
+    assert ("TURCOP", "TUROPP", "173") in _coded("Police arrested dozens of protesters in Istanbul on Sunday.")
+    assert _coded("Police arrested dozens of protesters on Sunday.") == []
+
+
+def test_an_arrest_with_no_agent_is_by_the_state_where_it_happens() -> None:
+    assert _coded("Two Turkish journalists were detained in Moscow on Monday.") == [("RUSGOV", "TURMED", "173")]
+    assert _coded("Two Turkish journalists were detained on Monday.") == []
+
+
+def _coded(text: str) -> list[tuple[str, str | None, str]]:
+    """(source, target, code) of the events of one short article."""
+    from dyadic.pipeline import code_articles
+    from dyadic.records import Article, Event
+
+    article = Article(input="t", text=text, is_html=False, title=None, url=None, published="2024-03-04")
+    return [(e.source, e.target, e.code) for e in code_articles([article]) if isinstance(e, Event)]

@@ -50,6 +50,11 @@ CASES = [
     ("An attack was carried out in Nairobi.", (), ("Nairobi", "KEN")),
     ("Troops entered Crimea.", (), None),
     ("The talks took place in Astana.", (), ("Astana", "KAZ")),
+    # regions from data/places/regions.tsv, and "the <part> of X"
+    ("Shells fell in the east of the Gaza Strip.", (), ("Gaza Strip", "PSE")),
+    ("Drones struck targets in Crimea.", (), ("Crimea", "UKR")),
+    ("Clashes broke out in the city of Kirkuk.", (), ("Kirkuk", "IRQ")),
+    ("Settlers attacked a village in the West Bank.", (), ("West Bank", "PSE")),
 ]
 
 
@@ -80,3 +85,12 @@ def test_border_adjective_names_the_country(parse) -> None:
     doc = parse("Turkey shot down a Russian jet along the Syrian border.")
     found = locate(doc, 2)
     assert found is not None and found.country == "SYR"
+
+
+def test_regions_table_loads_with_valid_countries() -> None:
+    from dyadic.places import regions
+
+    table = regions()
+    assert len(table) > 30
+    assert all(len(r.country) == 3 and r.country.isupper() and -90 <= r.lat <= 90 for r in table)
+    assert lookup("nagorno-karabakh").country == "AZE"

@@ -208,8 +208,10 @@ def test_events_command_filters_and_formats(db: Path, capsys) -> None:
     assert len(capsys.readouterr().out.splitlines()) == 2
     assert main(["events", "--db", str(db), "--until", "2016-12-19", "--limit", "1", "--format", "jsonl"]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 1
+    assert main(["events", "--db", str(db), "--until", "2016", "--since", "2016-12", "--format", "jsonl"]) == 0
+    assert {json.loads(line)["date"][:7] for line in capsys.readouterr().out.splitlines()} == {"2016-12"}
     assert main(["events", "--db", str(db), "--since", "last week"]) == 2
-    assert "--since: not a date" in capsys.readouterr().err
+    assert "not a date or period: 'last week'" in capsys.readouterr().err
 
 
 def test_export_command_and_usage_errors(db: Path, tmp_path: Path, capsys) -> None:

@@ -51,6 +51,31 @@ def build_parser() -> argparse.ArgumentParser:
         help="only records of this text_kind (news, ...)",
     )
     _add_coding_options(evaluate)
+
+    dyad = commands.add_parser("dyad", help="how two actors' relation moved: series, change points, chart")
+    dyad.add_argument("a", metavar="A", help="actor code or its prefix: RUS, RUSGOV, IGOUNO (see docs)")
+    dyad.add_argument("b", metavar="B")
+    _add_store_options(dyad)
+    dyad.add_argument("--freq", choices=("week", "month", "year"), default="month", help="period (default month)")
+    dyad.add_argument(
+        "--weight", choices=("events", "mentions"), default="events", help="count events or their mentions"
+    )
+    dyad.add_argument("--chart", metavar="FILE", help="also draw the series to FILE.png or FILE.svg")
+    dyad.add_argument("--events", metavar="PERIOD", help="list the events behind PERIOD (2016-12, 2016-W49, 2016)")
+    dyad.add_argument(
+        "--min-events", type=int, default=5, metavar="N",
+        help="change points read only periods with at least N events (default 5)",
+    )  # fmt: skip
+    dyad.add_argument("--width", type=int, default=None, metavar="COLS", help="text chart width (default: terminal)")
+    dyad.add_argument("--json", action="store_true", help="print series, change points and events as JSON")
+
+    network = commands.add_parser("network", help="the signed network of countries: blocs, balance, strongest ties")
+    _add_store_options(network)
+    network.add_argument("--min-events", type=int, default=1, metavar="N", help="drop ties with fewer than N events")
+    network.add_argument("--weight", choices=("sum", "mean"), default="sum", help="tie weight: Goldstein sum or mean")
+    network.add_argument("--top", type=int, default=10, metavar="N", help="list N ties and triangles (default 10)")
+    network.add_argument("--graphml", metavar="FILE", help="write the graph as GraphML")
+    network.add_argument("--json", metavar="FILE", help="write the graph as node-link JSON")
     return parser
 
 
@@ -102,6 +127,13 @@ def _add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", default="dyadic.duckdb", metavar="FILE", help="store file (default ./dyadic.duckdb)")
 
 
+def _add_store_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", default="dyadic.duckdb", metavar="FILE", help="event store (default ./dyadic.duckdb)")
+    parser.add_argument("--since", metavar="DATE", help="from DATE (2016-12-19, 2016-12 or 2016)")
+    parser.add_argument("--until", metavar="DATE", help="to DATE, inclusive (2016 means to 2016-12-31)")
+    parser.add_argument("--include-negated", action="store_true", help="count events the sentence denies")
+
+
 def _add_coding_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--actors", action="append", default=[], metavar="FILE",
@@ -121,11 +153,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from dyadic.errors import DyadicError
 
     try:
-        if args.command == "code":
-            return _code(args)
-        if args.command in _STORE_COMMANDS:
-            return _STORE_COMMANDS[args.command](args)
-        return _eval(args)
+        handlers = {"code": _code, "eval": _eval, "dyad": _dyad, "network": _network, **_STORE_COMMANDS}
+        return handlers[args.command](args)
     except DyadicError as exc:
         print(f"dyadic: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -237,6 +266,73 @@ def _eval(args: argparse.Namespace) -> int:
 
     report = evaluate_files(args.gold, _options(args), worst=args.worst, kinds=tuple(args.kind))
     print(render(report, as_json=args.json))
+    return EXIT_OK
+
+
+def _bounds(args: argparse.Namespace):
+    from dyadic.analysis.periods import parse_bound
+
+    since = parse_bound(args.since) if args.since else None
+    until = parse_bound(args.until, end=True) if args.until else None
+    return since, until
+
+
+def _dyad(args: argparse.Namespace) -> int:
+    import json
+    import shutil
+
+    from dyadic.analysis import chart, render
+    from dyadic.analysis.change import detect_changes
+    from dyadic.analysis.db import open_db
+    from dyadic.analysis.dyad import dyad_series
+    from dyadic.analysis.evidence import dyad_events
+    from dyadic.analysis.periods import label, parse_period
+
+    since, until = _bounds(args)
+    con = open_db(args.db)
+    series = dyad_series(
+        con, args.a, args.b, freq=args.freq, since=since, until=until, weight=args.weight,
+        include_negated=args.include_negated,
+    )  # fmt: skip
+    changes = detect_changes(series.both, min_events=args.min_events)
+    events, period = None, None
+    if args.events:
+        period = parse_period(args.events, series.freq)
+        events = dyad_events(con, series.a, series.b, period, series.freq, include_negated=args.include_negated)
+    if args.chart:
+        chart.save_chart(series, changes, args.chart)
+    if args.json:
+        data = {"series": series.to_dict(), "changes": [c.to_dict() for c in changes]}
+        if events is not None:
+            data["events"] = [e.to_dict() for e in events]
+        print(json.dumps(data, indent=1))
+        return EXIT_OK
+    width = args.width or shutil.get_terminal_size((100, 24)).columns
+    parts = [render.series_heading(series), chart.text_chart(series, changes, width=width), chart.text_table(series)]
+    parts.append(render.changes_text(changes))
+    if events is not None and period is not None:
+        parts.append(render.events_text(events, label(period, series.freq)))
+    print("\n\n".join(parts))
+    return EXIT_OK
+
+
+def _network(args: argparse.Namespace) -> int:
+    from dyadic.analysis import network, render
+    from dyadic.analysis.db import open_db
+
+    since, until = _bounds(args)
+    graph = network.country_network(
+        open_db(args.db), since=since, until=until, min_events=args.min_events, weight=args.weight,
+        include_negated=args.include_negated,
+    )  # fmt: skip
+    report = network.analyse(graph, top=args.top)
+    marked = network.with_blocs(graph, [set(bloc) for bloc in report.blocs])
+    if args.graphml:
+        network.write_graphml(marked, args.graphml)
+    if args.json:
+        network.write_json(marked, args.json)
+    span = {"since": since.isoformat() if since else "", "until": until.isoformat() if until else ""}
+    print(render.network_text(report, min_events=args.min_events, **span))
     return EXIT_OK
 
 

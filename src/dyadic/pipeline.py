@@ -24,13 +24,13 @@ from dyadic.dates.article import parse_date_string
 from dyadic.dates.event import event_date
 from dyadic.dedupe import dedupe
 from dyadic.events.codebook import codebook
-from dyadic.events.extract import Triple, extract
+from dyadic.events.extract import IMPLIED, Triple, extract
 from dyadic.events.patterns import load_patterns
 from dyadic.events.triggers import trigger_words
 from dyadic.ingest import read_inputs
 from dyadic.ingest.files import DEFAULT_MAX_BYTES
 from dyadic.places import locate
-from dyadic.records import Article, CleanArticle, Event, Evidence, Rejected
+from dyadic.records import ActorRef, Article, CleanArticle, Event, Evidence, Location, Rejected
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -166,7 +166,16 @@ def _events(batch: _Batch, dicts: Dictionaries) -> Iterator[Event]:
         for sentence, resolver in zip(sentences, resolvers, strict=True):
             resolver.memory = memory
             for triple in extract(sentence.doc, resolver, patterns):
-                yield _event(article, day, sentence, triple, article_countries)
+                event = _event(article, day, sentence, triple, article_countries)
+                unplaced = triple.source.kind == IMPLIED and not event.source_country
+                if _names_a_party(event) and not unplaced:
+                    yield event
+
+
+def _names_a_party(event: Event) -> bool:
+    """Roles on both sides ("police arrested protesters") need the event's place to say whose they are."""
+    sides = [(event.source, event.source_country), (event.target, event.target_country)]
+    return any(code and (country or not code.startswith("---")) for code, country in sides)
 
 
 def _governed(doc: Doc, trigger: Token, start: int, end: int) -> bool:
@@ -189,6 +198,14 @@ def _place_actors(triple: Triple) -> tuple[str, ...]:
     return ()
 
 
+def _placed(actor: ActorRef | None, location: Location | None) -> ActorRef | None:
+    """ "children were killed in Gaza", "police in Istanbul": a role with no country of its own
+    belongs to the country where the event happens."""
+    if actor is None or location is None or not location.country or not actor.code.startswith("---"):
+        return actor
+    return replace(actor, code=location.country + actor.code[3:], country=location.country)
+
+
 def _event(
     article: CleanArticle, day: date | None, sentence: _Sentence, triple: Triple, article_countries: tuple[str, ...]
 ) -> Event:
@@ -198,9 +215,12 @@ def _event(
     start, end = sentence.start, sentence.start + len(text)
     trigger_char = doc[triple.trigger].idx
     when = event_date(text, trigger_char, day, partial(_governed, doc, doc[triple.trigger]))
-    target = triple.target
-    countries = tuple(c for c in (triple.source.country, target.country if target else None) if c)
-    key = f"{article.article_id}|{start}|{end}|{triple.source.code}|{target.code if target else ''}|{triple.code}"
+    countries = tuple(c for c in (triple.source.country, triple.target.country if triple.target else None) if c)
+    location = locate(doc, triple.trigger, countries + article_countries, _place_actors(triple))
+    source, target = _placed(triple.source, location), _placed(triple.target, location)
+    if target is not None and source.code == target.code:  # placing must not fold the two sides together
+        source, target = triple.source, triple.target
+    key = f"{article.article_id}|{start}|{end}|{source.code}|{target.code if target else ''}|{triple.code}"
     digest = hashlib.sha1(key.encode()).hexdigest()[:16]
     modality = triple.modality
     if (
@@ -222,13 +242,13 @@ def _event(
         date=when.date if when else None,
         date_precision=when.precision if when else None,
         date_basis=when.basis if when else None,
-        source=triple.source.code,
+        source=source.code,
         target=target.code if target else None,
-        source_country=triple.source.country,
+        source_country=source.country,
         target_country=target.country if target else None,
-        source_text=triple.source.text,
+        source_text=source.text,
         target_text=target.text if target else None,
-        source_entry=triple.source.entry_id,
+        source_entry=source.entry_id,
         target_entry=target.entry_id if target else None,
         code=triple.code,
         root=info.root,
@@ -237,7 +257,7 @@ def _event(
         plover=info.plover,
         negated=triple.negated,
         modality=modality,
-        location=locate(doc, triple.trigger, countries + article_countries, _place_actors(triple)),
+        location=location,
         evidence=Evidence(text, start, end, *(article.offsets.span(start, end) if article.offsets else (None, None))),
         confidence=triple.confidence,
         copies=max(len(article.copies), 1),

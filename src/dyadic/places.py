@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from dyadic.dates.expressions import MONTHS, WEEKDAYS
+from dyadic.errors import DataFileError
 from dyadic.records import Location
 
 if TYPE_CHECKING:
@@ -30,7 +32,7 @@ class Place:
     lat: float
     lon: float
     population: int
-    kind: str  # city | country
+    kind: str  # city | region | country
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +59,26 @@ def gazetteer() -> dict[str, list[Place]]:
         lat, lon = (capital.lat, capital.lon) if capital else (0.0, 0.0)
         place = Place(country["name"], country["iso3"], lat, lon, country["population"] * 10, "country")
         index.setdefault(country["name"].lower(), []).insert(0, place)
+    for region in regions():
+        index.setdefault(region.name.lower(), []).append(region)
     return index
+
+
+@lru_cache(maxsize=1)
+def regions() -> list[Place]:
+    """The packaged regions table (data/places/regions.tsv): territories the city gazetteer lacks."""
+    text = (resources.files("dyadic") / "data" / "places" / "regions.tsv").read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    header, out = rows[0].split("\t"), []
+    if header != ["name", "country", "lat", "lon"]:
+        raise DataFileError(f"regions.tsv: unexpected header {header}")
+    for lineno, line in enumerate(rows[1:], start=2):
+        fields = line.split("\t")
+        if len(fields) != 4:
+            raise DataFileError(f"regions.tsv: row {lineno}: expected 4 tab-separated fields")
+        name, country, lat, lon = fields
+        out.append(Place(name, country, float(lat), float(lon), 0, "region"))
+    return out
 
 
 def locate(
@@ -119,9 +140,11 @@ def country_place(iso3: str) -> Place | None:
 
 
 def _place_prep(prep: Token) -> bool:
-    """ "in", "near", ... and "the border with X"."""
+    """ "in", "near", ..., "in the north of X" and "the border with X"."""
     if prep.lower_ in PLACE_PREPS:
         return True
+    if prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.pos_ == "NOUN":
+        return prep.head.head.lower_ in PLACE_PREPS  # "in the city of Kirkuk", "in the east of the Gaza Strip"
     return prep.lower_ == "with" and prep.head.lemma_.lower() in ("border", "frontier", "boundary")
 
 

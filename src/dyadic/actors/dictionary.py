@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -26,6 +26,8 @@ from dyadic.errors import DataFileError
 ACTOR_FILES = ("phoenix_actors.tsv", "demonyms.tsv", "dyadic_actors.tsv")
 AGENT_FILES = ("phoenix_agents.tsv", "dyadic_agents.tsv")
 MAX_NAME_TOKENS = 8
+# entry kinds that hold people (Phoenix files them under the country or organisation they served)
+PERSON_KINDS = frozenset({"person", "countries", "international", "milnonstate"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,9 @@ class Dictionaries:
     agents: dict[str, str]
     countries: frozenset[str]
     first_words: frozenset[str]
+    # surname -> the one person entry whose full name ends with it ("mugabe" -> Robert Mugabe);
+    # surnames that several people share are left out
+    surnames: dict[str, ActorEntry] = field(default_factory=dict)
 
     def country_of(self, code: str | None) -> str | None:
         """ISO-3 country of an actor code, None for IGOs, groups without a country and unknowns."""
@@ -201,4 +206,18 @@ def load_dictionaries(extra_files: tuple[str, ...] = ()) -> Dictionaries:
     _drop_bare_defaults(names, frozenset(agents.values()) | {"ELI"})
     countries = frozenset(row["code"] for _, row in _rows(_data("countries.tsv")) if len(row["code"]) == 3)
     first = frozenset(w for n in names for w in _first_tokens(n))
-    return Dictionaries(names=names, agents=agents, countries=countries, first_words=first)
+    return Dictionaries(names=names, agents=agents, countries=countries, first_words=first, surnames=_surnames(names))
+
+
+def _surnames(names: dict[str, ActorEntry]) -> dict[str, ActorEntry]:
+    """The last word of every person's full name, when it belongs to one person only."""
+    owners: dict[str, set[str]] = {}
+    entries: dict[str, ActorEntry] = {}
+    for name, entry in names.items():
+        words = name.split()
+        is_person = entry.kind in PERSON_KINDS and all(len(c.code) > 3 for c in entry.codes)
+        if len(words) < 2 or not is_person or not words[-1].isalpha() or len(words[-1]) < 3:
+            continue
+        owners.setdefault(words[-1], set()).add(entry.id)
+        entries[words[-1]] = entry
+    return {word: entries[word] for word, ids in owners.items() if len(ids) == 1 and word not in names}

@@ -11,6 +11,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 
+# sectors of the titles that stand before a surname ("President", "General", "Senator")
+TITLE_SECTORS = frozenset({"GOV", "ELI", "MIL", "LEG", "JUD", "COP"})
+
+
 @dataclass(frozen=True, slots=True)
 class NameMatch:
     start: int  # token index, end exclusive
@@ -27,6 +31,8 @@ def find_names(doc: Doc, dicts: Dictionaries) -> list[NameMatch]:
     while i < n:
         token = doc[i]
         if token.lower_ not in dicts.first_words or not _capitalised(token):
+            if (titled := _titled_surname(doc, i, dicts)) is not None:
+                found.append(titled)
             i += 1
             continue
         match = _longest_at(doc, i, min(n, i + MAX_NAME_TOKENS), dicts)
@@ -48,6 +54,19 @@ def _longest_at(doc: Doc, i: int, limit: int, dicts: Dictionaries) -> NameMatch 
         if entry is not None:
             return NameMatch(i, j, entry, span.text)
     return None
+
+
+def _titled_surname(doc: Doc, i: int, dicts: Dictionaries) -> NameMatch | None:
+    """ "President Mugabe", "General Petraeus": a title, then a surname that one known person has."""
+    token = doc[i]
+    entry = dicts.surnames.get(token.lower_)
+    if entry is None or i == 0 or not token.text[:1].isupper() or token.text.isupper():
+        return None
+    if dicts.agents.get(doc[i - 1].lower_) not in TITLE_SECTORS or not doc[i - 1].text[:1].isupper():
+        return None
+    if i + 1 < len(doc) and doc[i + 1].text[:1].isupper() and doc[i + 1].is_alpha:
+        return None  # "President Robert Smith": a longer name than the dictionary's
+    return NameMatch(i, i + 1, entry, token.text)
 
 
 def _capitalised(token: Token) -> bool:

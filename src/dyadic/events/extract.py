@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from dyadic.actors.resolve import Resolver
 from dyadic.events.codebook import MODES_BY_ROOT, recode, with_purpose
-from dyadic.events.patterns import Pattern, PatternSet
+from dyadic.events.patterns import Pattern, PatternSet, word_classes
 from dyadic.events.syntax import (
     SUBJECT_DEPS,
     agent_of,
@@ -88,13 +88,23 @@ class _Extractor:
         for token in doc:
             if token.i in self.consumed:
                 continue
-            for triple in self.events_at(token):
+            triples = self.events_at(token)
+            if any(t.code[:2] == PROTEST_ROOT for t in triples):
+                self.consume_aims(token)
+            for triple in triples:
                 key = (triple.source.code, triple.target.code if triple.target else None, triple.code)
                 if key not in seen:
                     seen.add(key)
                     out.append(triple)
         directed = {(t.source.code, t.code[:2]) for t in out if t.target is not None}
         return [t for t in out if t.target is not None or (t.source.code, t.code[:2]) not in directed]
+
+    def consume_aims(self, trigger: Token) -> None:
+        """A protest's stated aim ("marched to demand reforms") is part of the protest, not a demand of its own."""
+        for word in (trigger, light_verb(trigger)):
+            for child in word.children if word is not None else ():
+                if child.dep_ in ("advcl", "xcomp") and child.i > word.i:
+                    self.consumed.update(t.i for t in child.subtree)
 
     def events_at(self, token: Token) -> list[Triple]:
         lemma = verb_lemma(token) if token.pos_ in ("VERB", "AUX") else token.lemma_.lower()
@@ -142,11 +152,45 @@ class _Extractor:
             sources = self.resolver.actors(source_head) if source_head is not None else []
             if not sources and (pronoun := pronoun_subject(verb)) is not None:
                 sources = self.resolver.actors(pronoun)  # the speaker was no actor: read the pronoun itself
+            if not sources and pattern.code[:2] in FORCE_ROOTS:
+                sources, manner = self.attacker(verb, None if passive else source_head)
+                code = manner or code  # "killed in a car bomb explosion" is a car bombing (1832)
+                if any(s.code == UNIDENTIFIED for s in sources) and all(len(t.code) == 3 for t in targets):
+                    sources = []  # an unclaimed attack counts against people, not against a place
+            if not sources and passive and source_head is None and code.startswith(AUTHORITY_CODES):
+                sources = [ActorRef("---GOV", "", None, None, IMPLIED)]  # "was arrested in Lebanon": its authorities
             if "reverse" in pattern.flags:  # "received weapons from X": X is the giver
                 sources, targets = targets, sources
             confidence = 0.6 + 0.1 * pattern.specificity
             return _pairs(sources, targets, pattern, code, verb, negated, modality, confidence)
         return []
+
+    def attacker(self, verb: Token, subject: Token | None) -> tuple[list[ActorRef], str | None]:
+        """Who used force when no actor is its subject: the attack or weapon that did it names them
+        ("were killed in Israeli tank shelling", "a bombing by Hamas killed"). An attack that names
+        nobody ("a roadside bomb killed two soldiers") is CAMEO's unidentified armed force (UAF)."""
+        heads = [subject] if subject is not None else prep_objects(verb, ("in", "during"))
+        for head in heads:
+            words = [head, *(c for c in head.children if c.dep_ == "compound")]  # "car bomb explosion"
+            if not any(self.is_attack(w) for w in words):
+                continue
+            by = prep_object(head, ("by",))
+            found = self.resolver.actors(by) if by is not None else _modifier_actors(head, self.resolver)
+            manner = next((code for w in words if (code := self.manner(w))), None)
+            return found or [ActorRef(UNIDENTIFIED, _phrase(head), None, None, "agent")], manner
+        return [], None
+
+    def is_attack(self, word: Token) -> bool:
+        """An attack noun ("shelling", "airstrike") or a weapon."""
+        lemma = word.lemma_.lower()
+        return lemma in WEAPONS or any(p.code[:2] in FORCE_ROOTS for p in self.patterns.nouns.get(lemma, ()))
+
+    def manner(self, word: Token) -> str | None:
+        """The code of a specific kind of attack its modifiers name ("roadside bombing": 1833)."""
+        for pattern in self.patterns.nouns.get(word.lemma_.lower(), ()):
+            if pattern.modifiers and pattern.code[:2] in FORCE_ROOTS and has_modifier(word, pattern.modifiers):
+                return pattern.code
+        return None
 
     def allegation(self, verb: Token) -> list[ActorRef]:
         """Who a report accuses: the source of a violent event in the reported clause.
@@ -220,7 +264,7 @@ class _Extractor:
                         return [Triple(placeholder, target, pattern.code, False, "asserted", token.i, 0.5)]
             elif token.pos_ == "NOUN":
                 for pattern in self.patterns.nouns.get(lemma, ()):
-                    if pattern.modifiers and not has_modifier(token, pattern.modifiers):
+                    if not _noun_fits(token, pattern):
                         continue
                     if pattern.code[:2] not in MODAL_ROOTS:
                         head = prep_object(token, pattern.preps)
@@ -234,6 +278,13 @@ class _Extractor:
 
 
 MODAL_ROOTS = {"02", "03", "10", "12", "13"}
+FORCE_ROOTS = {"18", "19", "20"}
+WEAPONS = word_classes()["weapons"]
+UNIDENTIFIED = "---UAF"  # CAMEO's unidentified armed force
+# Arrest, detention and expulsion are done by a state: with no agent named, by the state where they happen.
+AUTHORITY_CODES = ("173", "174")
+PROTEST_ROOT = "14"
+IMPLIED = "implied"  # the kind of an actor no word names; it stands only if the event's place gives its country
 
 
 def _match_verb(
@@ -269,6 +320,8 @@ def _match_verb(
             targets = [ref for head in prep_objects(verb, (prep,), also=obj) for ref in resolver.actors(head)]
             if targets:
                 break
+    if not targets and pattern.code[:2] == PROTEST_ROOT:
+        targets = _protest_aim(verb, resolver)
     return source, targets
 
 
@@ -281,18 +334,30 @@ def _is_nominal_gerund(token: Token, patterns: PatternSet) -> bool:
     return any(c.dep_ == "det" for c in token.children) or next_word(token) == "of"
 
 
+def _noun_fits(noun: Token, pattern: Pattern) -> bool:
+    """The noun has the modifier ("hunger strike") and the topic word ("accusations of abuse") the pattern asks."""
+    if pattern.modifiers and not has_modifier(noun, pattern.modifiers):
+        return False
+    return not pattern.about or mentions(noun, pattern.about)
+
+
 def _noun_events(noun: Token, candidates: tuple[Pattern, ...], resolver: Resolver) -> list[Triple]:
-    by = prep_object(noun, ("by",)) or prep_object_right(noun, ("by",))
+    # "a mediation mission between Syria and ...": an event noun that modifies another noun takes that
+    # noun's phrase (prepositions, carrying verb) as its own, unless that noun names an actor ("protest leaders")
+    phrase = noun
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and not resolver.head_actors(noun.head):
+        phrase = noun.head
+    by = prep_object(phrase, ("by",)) or prep_object_right(phrase, ("by",))
     for pattern in candidates:
-        if pattern.modifiers and not has_modifier(noun, pattern.modifiers):
+        if not _noun_fits(noun, pattern):
             continue
-        if pattern.about and not mentions(noun, pattern.about):
-            continue
-        target_head = prep_object(noun, pattern.preps) or prep_object_right(noun, pattern.preps)
+        target_head = prep_object(phrase, pattern.preps) or prep_object_right(phrase, pattern.preps)
         if pattern.preps and target_head is None and not pattern.generic:
             continue  # "a protest to the UN" is a complaint; without "to", try the next reading
-        sources = resolver.actors(by) if by is not None else _modifier_actors(noun, resolver)
-        light = light_verb(noun)
+        sources = resolver.actors(by) if by is not None else _modifier_actors(phrase, resolver)
+        if not sources and phrase is not noun:
+            sources = _modifier_actors(noun, resolver)
+        light = light_verb(phrase)
         if not sources:
             if light is not None and (subject := subject_of(light) or passive_subject(light)) is not None:
                 sources = resolver.actors(subject)
@@ -303,13 +368,15 @@ def _noun_events(noun: Token, candidates: tuple[Pattern, ...], resolver: Resolve
             continue
         if not targets and target_head is not None:  # "a suspension of air links with Yugoslavia"
             targets = _complement_actors(target_head, resolver)
-        if not targets and light is not None and noun.dep_ == "pobj":  # "engaged the peacekeepers in a firefight"
+        if not targets and light is not None and phrase.dep_ == "pobj":  # "engaged the peacekeepers in a firefight"
             obj = next((c for c in light.children if c.dep_ in ("dobj", "obj")), None)
             targets = resolver.actors(obj) if obj is not None else []
         if not targets and pattern.code[:2] in PLACE_TARGET_ROOTS and "recip" not in pattern.flags:
-            places = prep_objects(noun, ("in", "inside")) or (prep_objects(light, ("in", "inside")) if light else [])
+            places = prep_objects(phrase, ("in", "inside")) or (prep_objects(light, ("in", "inside")) if light else [])
             targets = [ref for head in places for ref in resolver.actors(head)]
-        modality = modality_of(noun.head)
+        if not targets and pattern.code[:2] == PROTEST_ROOT:
+            targets = _protest_aim(phrase, resolver) or (_protest_aim(light, resolver) if light is not None else [])
+        modality = modality_of(phrase.head)
         code = recode(modality, pattern.code) if modality == "intended" else pattern.code
         negated = light is not None and is_negated(light)
         return _pairs(sources, targets, pattern, code, noun, negated, modality, 0.5 + 0.1 * pattern.specificity)
@@ -328,6 +395,8 @@ def _pairs(
 ) -> list[Triple]:
     """Source x target events; reciprocal codes go both ways and pair up joint subjects."""
     pairs: list[tuple[ActorRef, ActorRef | None]] = []
+    own = {s.code for s in sources}
+    targets = [t for t in targets if t.code not in own or len(sources) > 1]  # "Iraqi Kurds ... independence from Iraq"
     if not targets and code.startswith(DOMESTIC_CODES):  # a curfew or martial law binds the source's own people
         targets = [ActorRef(s.country, s.text, s.country, None, "actor") for s in sources if s.country][:1]
     if "recip" in pattern.flags and targets:
@@ -354,9 +423,10 @@ def _pairs(
 
 
 def _informative(source: ActorRef, target: ActorRef | None, pattern: Pattern) -> bool:
-    """Drop events in which no side has a known country or organisation, and bare statements."""
+    """Drop bare statements, and events in which no side is a known actor unless both are roles
+    ("police arrested protesters"): those are kept for the place of the event to give them a country."""
     known = [a for a in (source, target) if a is not None and not a.code.startswith("---")]
-    if not known:
+    if not known and (target is None or "say" in pattern.flags):
         return False
     if "say" in pattern.flags:  # a statement counts when made to someone, not to the press
         return target is not None and not target.code.startswith("---") and not target.code.endswith("MED")
@@ -377,6 +447,27 @@ def _complement_actors(clause: Token, resolver: Resolver) -> list[ActorRef]:
     for token in clause.subtree:
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in SUBJECT_DEPS:
             found = resolver.actors(token)
+            if found:
+                return found
+    return []
+
+
+def _phrase(noun: Token) -> str:
+    """The noun with its left modifiers: "a roadside bombing" -> "roadside bombing"."""
+    words = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nmod")]
+    return " ".join(t.text for t in [*words, noun])
+
+
+def _protest_aim(word: Token, resolver: Resolver) -> list[ActorRef]:
+    """ "marched to demand reforms by President Suharto's government", "a strike in protest of
+    the government's decision": a protest is aimed at the party its demand or grievance names."""
+    for child in word.children:
+        aim = child.dep_ in ("advcl", "xcomp", "acl") and child.i > word.i
+        grievance = child.dep_ == "prep" and child.lower_ in ("over", "in", "for")
+        if grievance and child.lower_ == "in":  # only "in protest of/at/against ..."
+            grievance = any(c.dep_ == "pobj" and c.lemma_.lower() == "protest" for c in child.children)
+        if aim or grievance:
+            found = _complement_actors(child, resolver)
             if found:
                 return found
     return []

@@ -105,7 +105,9 @@ def subject_of(verb: Token) -> Token | None:
             obj = next((c for c in head.children if c.dep_ in OBJECT_DEPS), None)
             if obj is not None:
                 return obj
-        return subject_of(head)
+        if (subject := subject_of(head)) is None and is_passive(head):
+            return passive_subject(head)  # "Obama is scheduled to attend", "troops were ordered to withdraw"
+        return subject
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":

@@ -162,9 +162,10 @@ class Store:
     def events(self, query: EventQuery | None = None, **filters: Any) -> list[dict[str, Any]]:
         """Clustered events matching the filters (see `EventQuery`), by date, as plain dicts."""
         query = query or EventQuery(**filters)
-        clause, params = where(query)
+        clause = where(query)
         limit = f" LIMIT {int(query.limit)}" if query.limit else ""
-        cursor = self._con.execute(f"SELECT * FROM events e WHERE {clause} ORDER BY e.date, e.event_id{limit}", params)
+        sql = f"SELECT * FROM events WHERE {clause.sql} ORDER BY date, event_id{limit}"
+        cursor = self._con.execute(sql, list(clause.params))
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 

@@ -1,18 +1,19 @@
 """Selecting clustered events: the filters of `dyadic events` as one SQL WHERE clause.
 
-An actor filter X matches an actor whose code starts with X (so `RUS` matches `RUS`, `RUSGOV` and
-`RUSMIL`, and `RUSGOV` matches only Russian government actors) or whose country is X (so `RUS`
-also matches an actor coded by person or organisation whose country is Russia). Matching ignores
-case.
+Actor and date arguments mean what they mean to `dyadic dyad` and `dyadic network`, by using the
+same functions: an actor X matches a side whose code starts with X (`RUS` matches `RUS`, `RUSGOV`,
+`RUSMIL`) or, when X is a three-letter country code, whose country is X (see
+`dyadic.analysis.filters`); `--since 2016` starts on 2016-01-01 and `--until 2016` ends on
+2016-12-31 (see `dyadic.analysis.periods`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
-from dyadic.errors import UsageError
+from dyadic.analysis.filters import Clause, side
+from dyadic.analysis.periods import parse_bound
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,52 +29,31 @@ class EventQuery:
     limit: int | None = None
 
 
-def where(query: EventQuery) -> tuple[str, dict[str, Any]]:
-    """The WHERE clause (over `events e`) and its named parameters."""
-    parts: list[str] = ["TRUE"]
-    params: dict[str, Any] = {}
+def where(query: EventQuery) -> Clause:
+    """The WHERE clause over `events` (unaliased) and its positional parameters."""
+    clause = Clause("TRUE")
     if query.source:
-        parts.append(_actor("source", "src"))
-        params["src"] = query.source.upper()
+        clause &= side("source", query.source)
     if query.target:
-        parts.append(_actor("target", "tgt"))
-        params["tgt"] = query.target.upper()
+        clause &= side("target", query.target)
     if query.country:
-        parts.append(f"({_actor('source', 'cty')} OR {_actor('target', 'cty')})")
-        params["cty"] = query.country.upper()
+        clause &= side("source", query.country) | side("target", query.country)
     if query.since:
-        parts.append("e.date >= $since")
-        params["since"] = _date(query.since, "--since")
+        clause &= Clause("date >= ?", (_bound(query.since),))
     if query.until:
-        parts.append("e.date <= $until")
-        params["until"] = _date(query.until, "--until")
+        clause &= Clause("date <= ?", (_bound(query.until, end=True),))
     if query.root:
-        parts.append("e.root = $root")
-        params["root"] = query.root.zfill(2)
+        clause &= Clause("root = ?", (query.root.zfill(2),))
     if query.quad is not None:
-        parts.append("e.quad_class = $quad")
-        params["quad"] = query.quad
+        clause &= Clause("quad_class = ?", (query.quad,))
     if query.search:
-        parts.append(
-            "EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.event_id "
-            "AND contains(lower(m.evidence_sentence), $search))"
+        clause &= Clause(
+            "EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = events.event_id "
+            "AND contains(lower(m.evidence_sentence), ?))",
+            (query.search.lower(),),
         )
-        params["search"] = query.search.lower()
-    return " AND ".join(parts), params
+    return clause
 
 
-def _actor(side: str, param: str) -> str:
-    return f"(starts_with(e.{side}, ${param}) OR e.{side}_country = ${param})"
-
-
-def _date(value: date | str, flag: str) -> date:
-    if isinstance(value, date):
-        return value
-    try:
-        if len(value) == 4:
-            return date(int(value), 1, 1)
-        if len(value) == 7:
-            return date.fromisoformat(value + "-01")
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise UsageError(f"{flag}: not a date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}") from exc
+def _bound(value: date | str, end: bool = False) -> date:
+    return value if isinstance(value, date) else parse_bound(value, end=end)
