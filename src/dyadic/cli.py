@@ -89,7 +89,8 @@ def _add_store_commands(commands: argparse._SubParsersAction) -> None:
         "events",
         help="list stored events (clustered across articles)",
         epilog="An actor filter X matches an actor code starting with X (RUS matches RUS, RUSGOV, RUSMIL) "
-        "or an actor whose country is X. Dates are YYYY, YYYY-MM or YYYY-MM-DD.",
+        "or, when X is a three-letter country code, an actor whose country is X. Dates are 2016, 2016-12, "
+        "2016-W49 or 2016-12-19; --until 2016 runs to 2016-12-31.",
     )
     _add_db_option(events)
     events.add_argument("--source", metavar="X", help="source actor: code prefix or country code")

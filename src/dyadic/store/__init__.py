@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
 
     from dyadic.pipeline import Options
-    from dyadic.records import CleanArticle, Rejected
+    from dyadic.records import CleanArticle, Event, Rejected
+    from dyadic.store.write import Batch
 
 __all__ = ["EventQuery", "Failure", "IngestReport", "Store", "StoreError"]
 
@@ -138,7 +139,7 @@ class Store:
             progress.articles, progress.skipped, progress.mentions, progress.events, tuple(progress.rejected)
         )
 
-    def _flush(self, batch: Any, progress: _Progress) -> None:
+    def _flush(self, batch: Batch, progress: _Progress) -> None:
         from dyadic.store.write import write_batch
 
         if not len(batch):
@@ -155,7 +156,6 @@ class Store:
         progress.mentions += sum(len(events) for _, events in batch.coded)
         progress.events += self._count("events") - before
         progress.rejected.extend(batch.rejected)
-        batch.known.clear()
 
     # queries
 
@@ -223,7 +223,7 @@ class Store:
 
             return write_all(_export.iter_records(self._con), stream, fmt)
 
-    def records(self) -> Iterator[Any]:
+    def records(self) -> Iterator[Event]:
         """Every stored mention as the pipeline's `Event` record."""
         return _export.iter_records(self._con)
 
