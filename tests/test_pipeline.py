@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from dyadic.records import EVENT_FIELDS
+from dyadic.records import EVENT_FIELDS, Rejected
 
 KILLING = "004_12ef5e47841d1c78.txt"
 GANTZ = "000_9348a739f2ab2af4.txt"
@@ -79,6 +79,24 @@ def test_records_are_complete_and_offsets_point_into_clean_text(sample_events) -
             assert text[event.evidence.start : event.evidence.end] == event.evidence.sentence
             raw = raws[event.input][event.evidence.raw_start : event.evidence.raw_end]
             assert raw.split() == event.evidence.sentence.split()
+
+
+def test_code_by_article_gives_every_article_its_events_and_can_skip() -> None:
+    from dyadic.ingest import read_inputs
+    from dyadic.pipeline import code_articles, code_by_article
+    from dyadic.records import CleanArticle
+
+    from .conftest import EXAMPLES
+
+    paths = [str(EXAMPLES)]
+    pairs = [p for p in code_by_article(read_inputs(paths)) if not isinstance(p, Rejected)]
+    assert len(pairs) == 3 and all(isinstance(a, CleanArticle) for a, _ in pairs)
+    assert all(e.article_id == a.article_id for a, events in pairs for e in events)
+    flat = [e for _, events in pairs for e in events]
+    assert flat == list(code_articles(read_inputs(paths)))
+    skipped = [a for a, _ in pairs[:1]]
+    rest = [p for p in code_by_article(read_inputs(paths), skip=lambda a: a.article_id == skipped[0].article_id)]
+    assert [a.article_id for a, _ in rest] == [a.article_id for a, _ in pairs[1:]]
 
 
 def test_roles_on_both_sides_take_the_country_of_the_place() -> None:

@@ -8,10 +8,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
-__all__ = ["Options", "__version__", "code"]
+__all__ = ["Options", "Store", "__version__", "code"]
 
 if TYPE_CHECKING:
     from dyadic.pipeline import Options, code
+    from dyadic.store import Store
 
 
 def __getattr__(name: str) -> object:
@@ -19,4 +20,8 @@ def __getattr__(name: str) -> object:
         from dyadic import pipeline
 
         return getattr(pipeline, name)
+    if name == "Store":
+        from dyadic.store import Store
+
+        return Store
     raise AttributeError(f"module 'dyadic' has no attribute {name!r}")

@@ -26,11 +26,18 @@ def build_parser() -> argparse.ArgumentParser:
     code = commands.add_parser("code", help="code articles and print their events (JSON Lines by default)")
     code.add_argument("paths", nargs="+", metavar="PATH", help="file, directory (read recursively) or - for stdin")
     code.add_argument("-o", "--output", metavar="FILE", help="write events to FILE instead of stdout")
-    code.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="output format (default jsonl)")
+    code.add_argument(
+        "--format",
+        choices=("jsonl", "csv", "gdelt"),
+        default="jsonl",
+        help="output format (default jsonl; gdelt: GDELT 2.0 event rows, tab-separated, no header)",
+    )
     code.add_argument(
         "--keep-duplicates", action="store_true", help="code exact and near-duplicate articles separately"
     )
     _add_coding_options(code)
+
+    _add_store_commands(commands)
 
     evaluate = commands.add_parser("eval", help="score dyadic against gold records (JSONL with text and events)")
     evaluate.add_argument("gold", nargs="+", metavar="GOLD.jsonl")
@@ -72,6 +79,55 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_store_commands(commands: argparse._SubParsersAction) -> None:
+    ingest = commands.add_parser("ingest", help="code articles and add them to the event store")
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help="file, directory (read recursively) or - for stdin")
+    _add_db_option(ingest)
+    _add_coding_options(ingest)
+
+    events = commands.add_parser(
+        "events",
+        help="list stored events (clustered across articles)",
+        epilog="An actor filter X matches an actor code starting with X (RUS matches RUS, RUSGOV, RUSMIL) "
+        "or, when X is a three-letter country code, an actor whose country is X. Dates are 2016, 2016-12, "
+        "2016-W49 or 2016-12-19; --until 2016 runs to 2016-12-31.",
+    )
+    _add_db_option(events)
+    events.add_argument("--source", metavar="X", help="source actor: code prefix or country code")
+    events.add_argument("--target", metavar="Y", help="target actor: code prefix or country code")
+    events.add_argument("--country", metavar="C", help="either actor: code prefix or country code")
+    events.add_argument("--since", metavar="DATE", help="events on or after DATE")
+    events.add_argument("--until", metavar="DATE", help="events on or before DATE")
+    events.add_argument("--root", metavar="NN", help="CAMEO root code (two digits, e.g. 19)")
+    events.add_argument("--quad", type=int, choices=(1, 2, 3, 4), help="QuadClass (1-4)")
+    events.add_argument("--search", metavar="TEXT", help="words in the evidence of any mention (ignoring case)")
+    events.add_argument("--limit", type=int, metavar="N", help="at most N events")
+    events.add_argument(
+        "--format", choices=("table", "jsonl"), default="table", help="table (default) or JSONL with mentions"
+    )
+
+    export = commands.add_parser("export", help="write the store as CSV, JSONL, Parquet or GDELT 2.0 tables")
+    _add_db_option(export)
+    export.add_argument("--format", choices=("csv", "jsonl", "parquet", "gdelt"), required=True)
+    export.add_argument(
+        "--table",
+        choices=("mentions", "events"),
+        default="mentions",
+        help="mentions: the event record as `dyadic code` writes it (default); events: the clustered events",
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="output file (stdout if omitted; required for parquet); with gdelt the Mentions table goes "
+        "beside it: X.export.CSV -> X.mentions.CSV, X.tsv -> X.mentions.tsv",
+    )
+
+
+def _add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", default="dyadic.duckdb", metavar="FILE", help="store file (default ./dyadic.duckdb)")
+
+
 def _add_store_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", default="dyadic.duckdb", metavar="FILE", help="event store (default ./dyadic.duckdb)")
     parser.add_argument("--since", metavar="DATE", help="from DATE (2016-12-19, 2016-12 or 2016)")
@@ -98,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from dyadic.errors import DyadicError
 
     try:
-        handlers = {"code": _code, "eval": _eval, "dyad": _dyad, "network": _network}
+        handlers = {"code": _code, "eval": _eval, "dyad": _dyad, "network": _network, **_STORE_COMMANDS}
         return handlers[args.command](args)
     except DyadicError as exc:
         print(f"dyadic: {exc}", file=sys.stderr)
@@ -138,6 +194,72 @@ def _code(args: argparse.Namespace) -> int:
                 sink.write(item)
         sink.close()
     return EXIT_REJECTED if rejected else EXIT_OK
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from dyadic.store import Store
+
+    with Store(args.db) as store:
+        report = store.ingest(args.paths, _options(args))
+    for item in report.rejected:
+        print(f"dyadic: {item.input}: {item.reason}", file=sys.stderr)
+    print(f"dyadic: {args.db}: {report.summary()}", file=sys.stderr)
+    return EXIT_REJECTED if report.rejected else EXIT_OK
+
+
+def _events(args: argparse.Namespace) -> int:
+    from dyadic.store import EventQuery, Store, event_json
+
+    query = EventQuery(
+        source=args.source, target=args.target, country=args.country, since=args.since, until=args.until,
+        root=args.root, quad=args.quad, search=args.search, limit=args.limit,
+    )  # fmt: skip
+    with Store(args.db, read_only=True) as store:
+        events = store.events(query)
+        if args.format == "jsonl":
+            mentions = store.mentions([e["event_id"] for e in events])
+            for event in events:
+                print(event_json(event, mentions[event["event_id"]]))
+        else:
+            print(_table(events))
+    return EXIT_OK
+
+
+def _table(events: list[dict]) -> str:
+    """A fixed-width table: one event a line, the evidence cut to the terminal's width."""
+    import shutil
+
+    width = shutil.get_terminal_size((120, 20)).columns
+    header = ("date", "source", "target", "code", "quad", "gold", "ment", "evidence")
+    rows = [
+        (
+            str(e["date"] or ""), e["source"], e["target"] or "", e["code"], str(e["quad_class"]),
+            f"{e['goldstein']:+.1f}", str(e["num_mentions"]), " ".join((e["evidence_sentence"] or "").split()),
+        )
+        for e in events
+    ]  # fmt: skip
+    sizes = [max([len(header[i])] + [len(r[i]) for r in rows]) for i in range(len(header) - 1)]
+    room = max(width - sum(sizes) - 2 * len(sizes), 20)
+    lines = []
+    for row in [header, *rows]:
+        cells = [cell.ljust(size) for cell, size in zip(row, sizes, strict=False)]
+        evidence = row[-1] if len(row[-1]) <= room else row[-1][: room - 1] + "…"
+        lines.append("  ".join([*cells, evidence]).rstrip())
+    lines.append(f"({len(rows)} events)")
+    return "\n".join(lines)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from dyadic.store import Store
+
+    with Store(args.db, read_only=True) as store:
+        count = store.export(args.format, args.output, table=args.table)
+    if args.output:
+        print(f"dyadic: {args.output}: {count} rows", file=sys.stderr)
+    return EXIT_OK
+
+
+_STORE_COMMANDS = {"ingest": _ingest, "events": _events, "export": _export}
 
 
 def _eval(args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ the sentences that name an actor (or a role word) and contain a pattern word are
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
@@ -70,6 +70,24 @@ def code(paths: list[str], options: Options | None = None) -> Iterator[Event | R
 
 def code_articles(items: Iterable[Article | Rejected], options: Options | None = None) -> Iterator[Event | Rejected]:
     """Clean every article, collapse duplicates across the whole input, then code in batches."""
+    for item in code_by_article(items, options):
+        if isinstance(item, Rejected):
+            yield item
+        else:
+            yield from item[1]
+
+
+def code_by_article(
+    items: Iterable[Article | Rejected],
+    options: Options | None = None,
+    skip: Callable[[CleanArticle], bool] | None = None,
+) -> Iterator[tuple[CleanArticle, list[Event]] | Rejected]:
+    """Each unique article with its events (an empty list when it has none), in input order.
+
+    A store needs the article even when it holds no event, and needs to write an article and its
+    events together. `skip` is asked about each article after cleaning and dedupe, before parsing,
+    so articles already stored cost no parse.
+    """
     options = options or Options()
     dicts = load_dictionaries(options.actor_files)
     cleaned: list[CleanArticle] = []
@@ -79,9 +97,23 @@ def code_articles(items: Iterable[Article | Rejected], options: Options | None =
             yield result
         else:
             cleaned.append(result)
-    unique = iter(dedupe(cleaned) if options.dedupe else cleaned)
+    unique = (a for a in (dedupe(cleaned) if options.dedupe else cleaned) if skip is None or not skip(a))
     while batch := list(islice(unique, BATCH_ARTICLES)):
-        yield from _code_batch(batch, dicts)
+        yield from zip(batch, _by_article(batch, _code_batch(batch, dicts)), strict=True)
+
+
+def _by_article(batch: list[CleanArticle], events: Iterable[Event]) -> list[list[Event]]:
+    """The batch's events split by article; the same input given twice gets the events once each."""
+    slots: dict[tuple[str, str], list[list[Event]]] = {}
+    lists: list[list[Event]] = []
+    for article in batch:
+        lists.append([])
+        slots.setdefault((article.article_id, article.input), []).append(lists[-1])
+    for event in events:
+        same = slots[event.article_id, event.input]
+        target = next((s for s in same if all(e.event_id != event.event_id for e in s)), same[-1])
+        target.append(event)
+    return lists
 
 
 def _code_batch(articles: list[CleanArticle], dicts: Dictionaries) -> Iterator[Event]:

@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
+from dyadic.gdelt import GdeltSink
 from dyadic.records import EVENT_FIELDS, Event
 
 _NESTED = {
@@ -38,7 +39,8 @@ class CsvSink:
         self.writer.writerow(CSV_COLUMNS)
 
     def write(self, event: Event) -> None:
-        self.writer.writerow(flatten(event.to_dict()).get(c) for c in CSV_COLUMNS)
+        flat = flatten(event.to_dict())  # once per row, not once per column
+        self.writer.writerow(flat.get(c) for c in CSV_COLUMNS)
 
     def close(self) -> None:
         self.out.flush()
@@ -55,7 +57,11 @@ def flatten(record: dict[str, Any]) -> dict[str, Any]:
     return flat
 
 
-SINKS: dict[str, Callable[[TextIO], JsonlSink | CsvSink]] = {"jsonl": JsonlSink, "csv": CsvSink}
+SINKS: dict[str, Callable[[TextIO], JsonlSink | CsvSink | GdeltSink]] = {
+    "jsonl": JsonlSink,
+    "csv": CsvSink,
+    "gdelt": GdeltSink,
+}
 
 
 def write_all(events: Iterable[Event], out: TextIO, fmt: str = "jsonl") -> int:
