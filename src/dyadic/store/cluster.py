@@ -1,10 +1,11 @@
 """Which mentions report the same event: the clustering that turns mentions into events.
 
 Two mentions report the same event when they have the same dyad (the actors' countries, or the
-codes of actors without one), the same CAMEO root, dates no more than a day from the event's date,
-and evidence sentences that share enough content words (Jaccard). Wire stories rewritten by
-several outlets keep the names, places and days of the event, so their word sets overlap well above
-the threshold, while two different events of one dyad on one day rarely do.
+codes of actors without one; in either order for consultations, which are mutual), the same CAMEO
+root, dates no more than a day from the event's date, and evidence sentences that share enough
+content words (Jaccard). Wire stories rewritten by several outlets keep the names, places and days
+of the event, so their word sets overlap well above the threshold, while two different events of
+one dyad on one day rarely do.
 
 Clustering is incremental: a new mention joins the best-matching stored event, or founds a new
 one whose id is its own mention id, so event ids never change once given. New mentions are taken
@@ -21,6 +22,8 @@ from datetime import date
 
 JACCARD = 0.3
 MAX_DAYS = 1
+# Consultations are mutual: a report may name either party first, so their dyad is unordered.
+MUTUAL_ROOTS = frozenset({"04"})
 _WORD = re.compile(r"\w+")
 # Words that any report of any event between two governments may use: function words, titles,
 # verbs of meeting and saying, days and months. Left in, they make unrelated events of one dyad on
@@ -65,7 +68,10 @@ def make_mention(
     day: date | None,
     sentence: str,
 ) -> Mention:
-    return Mention(mention_id, source_country or source, target_country or target or "", root, day, words(sentence))
+    sides = (source_country or source, target_country or target or "")
+    if root in MUTUAL_ROOTS:  # "A met B" and "B held talks with A" report one meeting
+        sides = tuple(sorted(sides))
+    return Mention(mention_id, *sides, root, day, words(sentence))
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
