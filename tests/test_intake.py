@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from dyadic.articles import prepare
@@ -101,6 +101,7 @@ prose = st.lists(
 
 @settings(max_examples=300, deadline=None)
 @given(prose)
+@example("Turkey var x = 1; Turkey \n Turkey")  # a line's words recur across a raw line break
 def test_offset_map_property(raw: str) -> None:
     cleaned = clean_text(raw)
     for i, char in enumerate(cleaned.text):

@@ -43,6 +43,8 @@ def align(raw: str, clean: str) -> OffsetMap:
     clean_pos = 0
     for line in clean.split("\n"):
         at = squeezed.find(line, raw_pos) if line.strip() else -1
+        if at >= 0 and "\n" in raw[squeezed.to_raw(at) : squeezed.to_raw(at + len(line) - 1)]:
+            at = -1  # a clean line never spans a raw line break: that match is elsewhere
         for word in _WORD.finditer(line):
             if at >= 0:
                 found = squeezed.to_raw(at + word.start())
