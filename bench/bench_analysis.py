@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.analysis_tables import EVENT_COLUMNS, EVENTS_DDL, MENTIONS_DDL  # noqa: E402
+from tests.analysis_tables import EVENT_COLUMNS  # noqa: E402
 
 WEST = [
     "USA",
@@ -80,6 +80,7 @@ def build_store(path: Path, count: int, rng: random.Random) -> None:
     import duckdb
 
     from dyadic.events.codebook import codebook
+    from dyadic.store.schema import migrate
 
     by_quad: dict[int, list] = {1: [], 2: [], 3: [], 4: []}
     for info in codebook().values():
@@ -93,9 +94,13 @@ def build_store(path: Path, count: int, rng: random.Random) -> None:
             writer.writerow(_row(i, rng, by_quad))
         handle.flush()
         con = duckdb.connect(str(path))
-        con.execute(EVENTS_DDL)
-        con.execute(MENTIONS_DDL)
-        con.execute("INSERT INTO events SELECT * FROM read_csv(?, header = true, auto_detect = true)", [handle.name])
+        migrate(con, str(path))
+        columns = ", ".join(EVENT_COLUMNS)
+        con.execute(
+            f"INSERT INTO events ({columns}, global_id, added_at) SELECT *, row_number() OVER (), now() "
+            "FROM read_csv(?, header = true, auto_detect = true)",
+            [handle.name],
+        )
         con.close()
 
 
@@ -127,20 +132,17 @@ def _relation(a: str, b: str) -> tuple[float, ...]:
 def report(path: Path, repeat: int) -> None:
     from dyadic.analysis import chart, network
     from dyadic.analysis.change import detect_changes
-    from dyadic.analysis.db import open_db
-    from dyadic.analysis.dyad import dyad_series
+    from dyadic.store import Store
 
     def dyad() -> str:
-        con = open_db(path)
-        series = dyad_series(con, "RUS", "TUR")
+        with Store(path, read_only=True) as store:
+            series = store.dyad("RUS", "TUR")
         changes = detect_changes(series.both)
-        con.close()
         return chart.text_chart(series, changes) + "\n" + ", ".join(f"{c.label} {c.direction}" for c in changes)
 
     def net() -> str:
-        con = open_db(path)
-        result = network.analyse(network.country_network(con, min_events=5))
-        con.close()
+        with Store(path, read_only=True) as store:
+            result = network.analyse(store.network(min_events=5))
         return f"{len(result.blocs)} blocs, balance {result.balance:.1%} of {result.triangles} triangles"
 
     print("dyad RUS TUR change points:", dyad().rsplit("\n", 1)[1])

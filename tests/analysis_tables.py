@@ -1,58 +1,14 @@
-"""The store's tables as analysis reads them, built in memory from synthetic events.
+"""Stores with synthetic events for the analysis tests, built with the store's own schema.
 
-The DDL below is the contract with `dyadic.Store` (DESIGN.md, the event record): keep it aligned
-with the store's schema. `make_db` fills only what a test names; the rest gets plain defaults.
+`make_db` fills only the columns a test names; the rest get plain defaults.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Any
-
-EVENTS_DDL = """
-CREATE TABLE events (
-    event_id VARCHAR PRIMARY KEY,
-    date DATE,
-    date_precision VARCHAR,
-    source VARCHAR,
-    target VARCHAR,
-    source_country VARCHAR,
-    target_country VARCHAR,
-    code VARCHAR,
-    root VARCHAR,
-    quad_class INTEGER,
-    goldstein DOUBLE,
-    plover VARCHAR,
-    negated BOOLEAN,
-    modality VARCHAR,
-    num_mentions INTEGER,
-    num_sources INTEGER,
-    num_articles INTEGER,
-    evidence_sentence VARCHAR,
-    url VARCHAR,
-    article_id VARCHAR
-)
-"""
-
-MENTIONS_DDL = """
-CREATE TABLE mentions (
-    mention_id VARCHAR PRIMARY KEY,
-    event_id VARCHAR,
-    article_id VARCHAR,
-    url VARCHAR,
-    title VARCHAR,
-    published DATE,
-    date DATE,
-    source VARCHAR,
-    target VARCHAR,
-    code VARCHAR,
-    evidence_sentence VARCHAR,
-    evidence_start INTEGER,
-    evidence_end INTEGER
-)
-"""
 
 EVENT_COLUMNS = (
     "event_id", "date", "date_precision", "source", "target", "source_country", "target_country", "code",
@@ -60,6 +16,7 @@ EVENT_COLUMNS = (
     "num_articles", "evidence_sentence", "url", "article_id",
 )  # fmt: skip
 
+ADDED = datetime(2026, 1, 1)
 # A representative code per QuadClass with its Goldstein value (CAMEO codebook).
 QUAD_CODES = {1: ("042", 1.9), 2: ("061", 6.4), 3: ("111", -2.0), 4: ("190", -10.0)}
 
@@ -92,12 +49,13 @@ def event(day: str | date, source: str, target: str | None, quad: int = 1, **fie
 
 
 def make_db(rows: Iterable[Mapping[str, Any]], con: Any = None) -> Any:
-    """An in-memory DuckDB with `events` (and an empty `mentions`) holding `rows`."""
+    """A DuckDB connection (in memory by default) with the store's tables and `rows` as events."""
     import duckdb
 
+    from dyadic.store.schema import migrate
+
     con = con or duckdb.connect()
-    con.execute(EVENTS_DDL)
-    con.execute(MENTIONS_DDL)
+    migrate(con, "test")
     insert_events(con, rows)
     return con
 
@@ -109,7 +67,8 @@ def insert_events(con: Any, rows: Iterable[Mapping[str, Any]]) -> None:
         full = {column: row.get(column) for column in EVENT_COLUMNS}
         full["event_id"] = row.get("event_id") or hashlib.sha1(f"{i}:{sorted(row.items())}".encode()).hexdigest()[:16]
         full["article_id"] = row.get("article_id") or full["event_id"]
-        values.append(tuple(full[column] for column in EVENT_COLUMNS))
+        values.append((*(full[column] for column in EVENT_COLUMNS), i, ADDED))
     if values:
-        marks = ", ".join("?" * len(EVENT_COLUMNS))
-        con.executemany(f"INSERT INTO events VALUES ({marks})", values)
+        columns = ", ".join((*EVENT_COLUMNS, "global_id", "added_at"))
+        marks = ", ".join("?" * (len(EVENT_COLUMNS) + 2))
+        con.executemany(f"INSERT INTO events ({columns}) VALUES ({marks})", values)

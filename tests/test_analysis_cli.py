@@ -56,8 +56,8 @@ def test_dyad_bounds(db, capsys) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["dyad", "RUS", "TUR", "--db", "missing.duckdb"], "no such database"),
-        (["network", "--db", "missing.duckdb"], "no such database"),
+        (["dyad", "RUS", "TUR", "--db", "missing.duckdb"], "no such store"),
+        (["network", "--db", "missing.duckdb"], "no such store"),
         (["dyad", "RUS", "TUR", "--since", "March 2016"], "not a date or period"),
         (["dyad", "RUS", "TUR", "--events", "2016-13"], "not a date or period"),
         (["dyad", "RUS", "TUR", "--chart", "x.pdf"], ".png or .svg"),

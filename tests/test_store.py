@@ -223,7 +223,7 @@ def test_export_command_and_usage_errors(db: Path, tmp_path: Path, capsys) -> No
     assert CONTRACT["events"] <= set(header)
     assert main(["export", "--db", str(db), "--format", "parquet"]) == 2
     assert "parquet needs an output file" in capsys.readouterr().err
-    assert main(["events", "--db", str(tmp_path / "missing.duckdb")]) == 1
+    assert main(["events", "--db", str(tmp_path / "missing.duckdb")]) == 2
     assert "missing.duckdb: no such store" in capsys.readouterr().err
 
 
@@ -234,3 +234,34 @@ def test_help_loads_no_database() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().endswith("[]")
+
+
+def test_files_that_are_not_stores_are_named_in_one_line(tmp_path: Path) -> None:
+    import duckdb
+
+    from dyadic.store import NoStoreError, StoreError
+
+    with pytest.raises(NoStoreError, match="no such store") as info:
+        Store(tmp_path / "nope.duckdb", read_only=True)
+    assert info.value.exit_code == 2
+    (tmp_path / "text.duckdb").write_text("hello")
+    with pytest.raises(StoreError, match="cannot open the store"):
+        Store(tmp_path / "text.duckdb", read_only=True)
+    duckdb.connect(str(tmp_path / "other.duckdb")).execute("CREATE TABLE t (x INTEGER)").close()
+    with pytest.raises(SchemaError, match="needs migrating"):
+        Store(tmp_path / "other.duckdb", read_only=True)
+
+
+def test_dyad_and_network_read_the_ingested_store(db: Path) -> None:
+    with Store(db, read_only=True) as store:
+        series = store.dyad("TUR", "RUS", freq="year")
+        totals = {
+            row.label: (ab.total, ba.total) for row, ab, ba in zip(series.both, series.ab, series.ba, strict=True)
+        }
+        assert totals["2021"][0] >= 2  # the Sochi meeting and the defence ministers' meeting
+        behind = store.dyad_events("TUR", "RUS", "2021", "year")
+        assert {e.evidence_sentence for e in behind} >= {
+            e["evidence_sentence"] for e in store.events(source="TUR", target="RUS", since="2021-01-01")
+        }
+        graph = store.network()
+        assert graph.has_edge("TUR", "RUS") and graph["TUR"]["RUS"]["events"] >= 2

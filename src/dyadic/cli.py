@@ -284,22 +284,20 @@ def _dyad(args: argparse.Namespace) -> int:
 
     from dyadic.analysis import chart, render
     from dyadic.analysis.change import detect_changes
-    from dyadic.analysis.db import open_db
-    from dyadic.analysis.dyad import dyad_series
-    from dyadic.analysis.evidence import dyad_events
     from dyadic.analysis.periods import label, parse_period
+    from dyadic.store import Store
 
     since, until = _bounds(args)
-    con = open_db(args.db)
-    series = dyad_series(
-        con, args.a, args.b, freq=args.freq, since=since, until=until, weight=args.weight,
-        include_negated=args.include_negated,
-    )  # fmt: skip
+    with Store(args.db, read_only=True) as store:
+        series = store.dyad(
+            args.a, args.b, freq=args.freq, since=since, until=until, weight=args.weight,
+            include_negated=args.include_negated,
+        )  # fmt: skip
+        events, period = None, None
+        if args.events:
+            period = parse_period(args.events, series.freq)
+            events = store.dyad_events(series.a, series.b, period, series.freq, include_negated=args.include_negated)
     changes = detect_changes(series.both, min_events=args.min_events)
-    events, period = None, None
-    if args.events:
-        period = parse_period(args.events, series.freq)
-        events = dyad_events(con, series.a, series.b, period, series.freq, include_negated=args.include_negated)
     if args.chart:
         chart.save_chart(series, changes, args.chart)
     if args.json:
@@ -319,13 +317,14 @@ def _dyad(args: argparse.Namespace) -> int:
 
 def _network(args: argparse.Namespace) -> int:
     from dyadic.analysis import network, render
-    from dyadic.analysis.db import open_db
+    from dyadic.store import Store
 
     since, until = _bounds(args)
-    graph = network.country_network(
-        open_db(args.db), since=since, until=until, min_events=args.min_events, weight=args.weight,
-        include_negated=args.include_negated,
-    )  # fmt: skip
+    with Store(args.db, read_only=True) as store:
+        graph = store.network(
+            since=since, until=until, min_events=args.min_events, weight=args.weight,
+            include_negated=args.include_negated,
+        )  # fmt: skip
     report = network.analyse(graph, top=args.top)
     marked = network.with_blocs(graph, [set(bloc) for bloc in report.blocs])
     if args.graphml:

@@ -14,7 +14,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -24,13 +24,16 @@ from dyadic.store.query import EventQuery, where
 from dyadic.store.schema import migrate
 
 if TYPE_CHECKING:
+    import networkx as nx
     from duckdb import DuckDBPyConnection
 
+    from dyadic.analysis.dyad import DyadSeries
+    from dyadic.analysis.evidence import EventRow
     from dyadic.pipeline import Options
     from dyadic.records import CleanArticle, Event, Rejected
     from dyadic.store.write import Batch
 
-__all__ = ["EventQuery", "Failure", "IngestReport", "Store", "StoreError"]
+__all__ = ["EventQuery", "Failure", "IngestReport", "NoStoreError", "Store", "StoreError"]
 
 BATCH_ARTICLES = 32
 TABLES = ("articles", "article_copies", "mentions", "events", "failures")
@@ -38,6 +41,12 @@ TABLES = ("articles", "article_copies", "mentions", "events", "failures")
 
 class StoreError(DyadicError):
     """The store file cannot be opened or written; names the file and the reason."""
+
+
+class NoStoreError(StoreError):
+    """`--db` names no store: a usage error (exit status 2)."""
+
+    exit_code = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +90,7 @@ class Store:
 
         self.path = str(path)
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
-            raise StoreError(f"{self.path}: no such store (create it with `dyadic ingest`)")
+            raise NoStoreError(f"{self.path}: no such store (create it with `dyadic ingest`, or pass --db FILE)")
         try:
             self._con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
@@ -183,6 +192,26 @@ class Store:
             record = dict(zip(names, row, strict=True))
             out[record.pop("event_id")].append(record)
         return out
+
+    # analysis: thin calls into dyadic.analysis with this store's connection
+
+    def dyad(self, a: str, b: str, **options: Any) -> DyadSeries:
+        """How A and B's relation moved, per period and in both directions (`analysis.dyad.dyad_series`)."""
+        from dyadic.analysis.dyad import dyad_series
+
+        return dyad_series(self._con, a, b, **options)
+
+    def dyad_events(self, a: str, b: str, period: date | str, freq: str = "month", **options: Any) -> list[EventRow]:
+        """The events and sentences behind one period of a dyad series."""
+        from dyadic.analysis.evidence import dyad_events
+
+        return dyad_events(self._con, a, b, period, freq, **options)
+
+    def network(self, **options: Any) -> nx.Graph:
+        """The signed network of countries (`analysis.network.country_network`)."""
+        from dyadic.analysis.network import country_network
+
+        return country_network(self._con, **options)
 
     def failures(self) -> list[Failure]:
         rows = self._con.execute('SELECT input, reason, "at" FROM failures ORDER BY input').fetchall()
