@@ -1,7 +1,7 @@
-"""Event store speed: ingest a generated corpus, ingest it again (everything already stored), then
-time the queries and exports a user runs.
+"""Event store speed: ingest a generated corpus, ingest it again (everything already stored), add
+the sample articles, then time the queries, exports and analyses (`dyad RUS TUR`, `network`) a user runs.
 
-    python bench/bench_store.py [--articles 3000] [--words 300] [--repeat 5] [--ingest-repeat 1] [--seed 3]
+    python bench/bench_store.py [--articles 3000] [--words 300] [--repeat 5] [--ingest-repeat 1] [--seed 3] [--keep F]
 
 Articles come from `corpus.py`, one JSON Lines record each with a date between 2015 and 2022 and a
 URL on one of a few dozen news sites, so that dyad filters, date ranges and clustering see realistic
@@ -13,7 +13,9 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -24,6 +26,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import generate_articles
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 QUERIES: dict[str, Callable] = {
     "events RUS->TUR": lambda s: s.events(source="RUS", target="TUR"),
@@ -43,6 +47,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--ingest-repeat", type=int, default=1)
     parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--keep", metavar="FILE", help="keep the ingested store as FILE")
     args = parser.parse_args()
 
     from dyadic.pipeline import code_articles
@@ -63,6 +68,7 @@ def main() -> None:
             start = time.perf_counter()
             again = store.ingest([str(corpus)])
             reingest = time.perf_counter() - start
+            store.ingest([str(EXAMPLES)])  # the sample articles join the generated ones
             counts = store.counts()
             timings = {name: _median(lambda q=query: q(store), args.repeat) for name, query in QUERIES.items()}
             for fmt, table in (("parquet", "mentions"), ("parquet", "events"), ("csv", "mentions"), ("gdelt", "")):
@@ -70,14 +76,45 @@ def main() -> None:
                 timings[f"export {fmt} {table}".rstrip()] = _median(
                     lambda f=fmt, o=out, t=table or "mentions": store.export(f, o, table=t), args.repeat
                 )
+        analysis = _analysis_timings(db, args.repeat)  # read-only, once the writer has closed
+        if args.keep:
+            shutil.copy(db, args.keep)
     assert report is not None and again.articles_added == 0
     med = statistics.median(ingest_times)
     print(f"corpus: {args.articles} articles of ~{args.words} words (seed {args.seed})")
     print(f"stored: {counts}")
     print(f"ingest        : median {med:.2f} s ({args.articles / med:,.0f} articles/s)  runs {_fmt(ingest_times)}")
     print(f"re-ingest     : {reingest:.2f} s (all {again.articles_skipped} articles already stored)")
-    for name, seconds in timings.items():
+    for name, seconds in {**timings, **analysis}.items():
         print(f"{name:<31}: median {seconds * 1000:8.1f} ms")
+
+
+def _analysis_timings(db: Path, repeat: int) -> dict[str, float]:
+    """`dyadic dyad RUS TUR` and `dyadic network` on the ingested store: in-process, and as commands
+    (which include Python's start-up and the imports)."""
+    from dyadic.analysis import chart, network
+    from dyadic.analysis.change import detect_changes
+    from dyadic.store import Store
+
+    def dyad() -> str:
+        with Store(db, read_only=True) as store:
+            series = store.dyad("RUS", "TUR")
+        return chart.text_chart(series, detect_changes(series.both))
+
+    def net() -> object:
+        with Store(db, read_only=True) as store:
+            return network.analyse(store.network())
+
+    def command(*args: str) -> Callable[[], object]:
+        argv = [sys.executable, "-m", "dyadic", *args, "--db", str(db)]
+        return lambda: subprocess.run(argv, check=True, capture_output=True)
+
+    return {
+        "dyad RUS TUR (library)": _median(dyad, repeat),
+        "network (library)": _median(net, repeat),
+        "`dyadic dyad RUS TUR` command": _median(command("dyad", "RUS", "TUR"), repeat),
+        "`dyadic network` command": _median(command("network"), repeat),
+    }
 
 
 def _write_corpus(folder: Path, count: int, words: int, seed: int) -> Path:
