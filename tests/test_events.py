@@ -188,3 +188,16 @@ def test_a_partner_named_by_with_is_the_target_only(code_sentence) -> None:
     """As in GDELT and ICEWS: "X met with Y" is X's act towards Y; joint subjects act both ways."""
     events = {e[:3] for e in code_sentence("Iraq's foreign minister met with Syrian President Bashar Assad.")}
     assert ("IRQGOV", "SYRGOV", "040") in events and ("SYRGOV", "IRQGOV", "040") not in events
+
+
+def test_suppositions_are_not_events(code_sentence) -> None:
+    assert code_sentence("If Iran attacks Israel, oil prices could soar.") == []
+    assert code_sentence("Analysts debated whether Russia would attack Ukraine.") == []
+    assert [c for _, _, c, _, _ in code_sentence("Iran threatened to attack Israel if the US imposed sanctions.")] == [
+        "1383"
+    ]
+
+
+def test_an_undirected_finer_code_refines_the_directed_event(code_sentence) -> None:
+    found = code_sentence("Polish farmers blocked highways to protest against EU policy.")
+    assert [(t, c) for _, t, c, _, _ in found] == [("IGOEUREEC", "1442")]

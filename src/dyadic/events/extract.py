@@ -88,6 +88,8 @@ class _Extractor:
         for token in doc:
             if token.i in self.consumed:
                 continue
+            if hypothetical(token):
+                continue
             triples = self.events_at(token)
             if any(t.code[:2] == PROTEST_ROOT for t in triples):
                 self.consume_aims(token)
@@ -96,8 +98,7 @@ class _Extractor:
                 if key not in seen:
                     seen.add(key)
                     out.append(triple)
-        directed = {(t.source.code, t.code[:2]) for t in out if t.target is not None}
-        return [t for t in out if t.target is not None or (t.source.code, t.code[:2]) not in directed]
+        return _fold_undirected(out)
 
     def consume_aims(self, trigger: Token) -> None:
         """A protest's stated aim ("marched to demand reforms") is part of the protest, not a demand of its own."""
@@ -287,7 +288,40 @@ UNIDENTIFIED = "---UAF"  # CAMEO's unidentified armed force
 # Arrest, detention and expulsion are done by a state: with no agent named, by the state where they happen.
 AUTHORITY_CODES = ("173", "174")
 PROTEST_ROOT = "14"
+SUPPOSING = frozenset({"if", "unless", "whether"})
 IMPLIED = "implied"  # the kind of an actor no word names; it stands only if the event's place gives its country
+
+
+def _fold_undirected(triples: list[Triple]) -> list[Triple]:
+    """An event without a target adds nothing beside the same source's directed event of that root,
+    except its more specific code: "blocked highways (1442) to protest against EU policy (140)" is
+    one event, 1442 against the EU."""
+    directed = {(t.source.code, t.code[:2]): t for t in triples if t.target is not None}
+    finer: dict[tuple[str, str], str] = {}
+    for t in triples:
+        key = (t.source.code, t.code[:2])
+        if t.target is None and key in directed and len(t.code) > len(finer.get(key, directed[key].code)):
+            finer[key] = t.code
+    out = []
+    for t in triples:
+        key = (t.source.code, t.code[:2])
+        if t.target is None and key in directed:
+            continue
+        if t.target is not None and key in finer and len(finer[key]) > len(t.code):
+            t = replace(t, code=finer[key])
+        out.append(t)
+    return out
+
+
+def hypothetical(token: Token) -> bool:
+    """A word in a clause that only supposes or asks ("if Iran attacks", "whether Russia would attack")."""
+    clause = token if token.pos_ in ("VERB", "AUX") else token.head
+    for word in (clause, *clause.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ in SUPPOSING for c in word.children):
+            return True
+        if word.dep_ in ("ROOT", "ccomp", "xcomp") and word is not clause:
+            return False
+    return False
 
 
 def _match_verb(
