@@ -201,3 +201,17 @@ def test_suppositions_are_not_events(code_sentence) -> None:
 def test_an_undirected_finer_code_refines_the_directed_event(code_sentence) -> None:
     found = code_sentence("Polish farmers blocked highways to protest against EU policy.")
     assert [(t, c) for _, t, c, _, _ in found] == [("IGOEUREEC", "1442")]
+
+
+def test_joint_acts_pair_the_parties_not_the_place_or_the_thing(code_sentence) -> None:
+    def pairs(sentence: str) -> set[tuple[str, str | None, str]]:
+        return {e[:3] for e in code_sentence(sentence)}
+
+    assert pairs("Russia and China held joint naval exercises.") == {("RUS", "CHN", "062"), ("CHN", "RUS", "062")}
+    assert pairs("American and Chinese envoys met in Geneva.") == {
+        ("USAGOV", "CHNGOV", "044"),
+        ("CHNGOV", "USAGOV", "044"),
+    }
+    assert ("IRQ", "IRN", "064") in pairs("Iraq and Iran exchanged intelligence.")
+    assert pairs("Greek workers staged a general strike.") == {("GRCLAB", None, "143")}
+    assert pairs("Ethiopia declared a state of emergency.") == {("ETH", "ETH", "1724")}

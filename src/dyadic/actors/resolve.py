@@ -29,6 +29,7 @@ _GENERIC_ROLES = {"leader", "official", "spokesman", "spokeswoman", "spokesperso
                   "chief", "head", "delegation", "counterpart"}  # fmt: skip
 _COUNTRY_PREPS = {"of", "from", "in", "throughout", "across"}
 _OF_GROUPS = word_classes()["of_groups"]
+_THING_HEADS = word_classes()["acts"]
 MAX_DEPTH = 3  # phrases nested in phrases ("leaders of the group of ..."), followed this far
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _THING_PRONOUNS = {"it", "they"}
@@ -234,6 +235,8 @@ class Resolver:
                 i += 1
         if not found:
             return None
+        if found[-1][0] != len(core) - 1 and head.lemma_.lower() in _THING_HEADS:
+            return None  # "naval exercises", "a general strike": a role word describing an act, not an actor
         last_pos, last_sector = found[-1]
         if last_pos == len(core) - 1 and head.lemma_.lower() not in _GENERIC_ROLES:
             return last_sector

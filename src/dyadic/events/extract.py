@@ -160,6 +160,8 @@ class _Extractor:
                     sources = []  # an unclaimed attack counts against people, not against a place
             if not sources and passive and source_head is None and code.startswith(AUTHORITY_CODES):
                 sources = [ActorRef("---GOV", "", None, None, IMPLIED)]  # "was arrested in Lebanon": its authorities
+            if "recip" in pattern.flags and len(sources) > 1 and pattern.preps and set(pattern.preps) <= MEETING_PLACES:
+                targets = []  # "American and Chinese envoys met in Geneva": they met each other, there
             if "reverse" in pattern.flags:  # "received weapons from X": X is the giver
                 sources, targets = targets, sources
             confidence = 0.6 + 0.1 * pattern.specificity
@@ -289,6 +291,7 @@ UNIDENTIFIED = "---UAF"  # CAMEO's unidentified armed force
 AUTHORITY_CODES = ("173", "174")
 PROTEST_ROOT = "14"
 SUPPOSING = frozenset({"if", "unless", "whether"})
+MEETING_PLACES = frozenset({"in", "at"})
 IMPLIED = "implied"  # the kind of an actor no word names; it stands only if the event's place gives its country
 
 
@@ -350,7 +353,9 @@ def _match_verb(
     targets = [ref for head in heads for ref in resolver.actors(head)]
     acted_on = pattern.objects or pattern.code[:2] >= "05"  # what is discussed or said is no party
     if not targets and obj is not None and acted_on:  # "lifted sanctions against gold from South Africa"
-        targets = _complement_actors(obj, resolver)  # "shelled positions of the Palestinian security forces"
+        # "shelled positions of the Palestinian security forces"; an object the pattern names is the
+        # action's thing, not a party ("exchanged intelligence")
+        targets = _complement_actors(obj, resolver, skip=obj if pattern.objects else None)
     if not targets:  # "confiscated weapons from armed groups": the object is a thing, not a party
         preps = FALLBACK_PREPS + (("in", "inside") if pattern.code[:2] in PLACE_TARGET_ROOTS else ())
         for prep in preps:  # in this order of preference, the first that names an actor
@@ -395,11 +400,13 @@ def _noun_events(noun: Token, candidates: tuple[Pattern, ...], resolver: Resolve
         if not sources and phrase is not noun:
             sources = _modifier_actors(noun, resolver)
         light = light_verb(phrase)
-        if not sources:
+        if by is None and all(s.code.startswith("---") for s in sources):  # "naval exercises", "general strike":
+            carried = []  # a role adjective says less than the subject of the verb that carries the noun
             if light is not None and (subject := subject_of(light) or passive_subject(light)) is not None:
-                sources = resolver.actors(subject)
-            if not sources and light is not None and (pronoun := pronoun_subject(light)) is not None:
-                sources = resolver.actors(pronoun)
+                carried = resolver.actors(subject)
+            if not carried and light is not None and (pronoun := pronoun_subject(light)) is not None:
+                carried = resolver.actors(pronoun)
+            sources = carried or sources
         targets = resolver.actors(target_head) if target_head is not None else []
         if target_head is None and not ({"recip", "joint"} & pattern.flags) and not sources:
             continue
@@ -447,8 +454,8 @@ def _pairs(
     out = []
     aimed = with_purpose(code, clause_lemmas(trigger))
     for source, target in pairs:
-        if target is not None and source.code == target.code:
-            continue
+        if target is not None and source.code == target.code and not code.startswith(DOMESTIC_CODES):
+            continue  # a state of emergency or curfew is the one act a country does to itself
         if not _informative(source, target, pattern):
             continue
         conf = confidence - 0.15 * (source.kind == "agent" and source.code.startswith("---"))
@@ -479,9 +486,11 @@ def _modifier_actors(noun: Token, resolver: Resolver) -> list[ActorRef]:
     return []
 
 
-def _complement_actors(clause: Token, resolver: Resolver) -> list[ActorRef]:
+def _complement_actors(clause: Token, resolver: Resolver, skip: Token | None = None) -> list[ActorRef]:
     """The first actor named inside a complement clause ("refused to accede to Jerusalem's requests")."""
     for token in clause.subtree:
+        if token is skip or (skip is not None and token.head is skip and token.dep_ in ("amod", "compound")):
+            continue
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in SUBJECT_DEPS:
             found = resolver.actors(token)
             if found:
