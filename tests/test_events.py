@@ -215,3 +215,12 @@ def test_joint_acts_pair_the_parties_not_the_place_or_the_thing(code_sentence) -
     assert ("IRQ", "IRN", "064") in pairs("Iraq and Iran exchanged intelligence.")
     assert pairs("Greek workers staged a general strike.") == {("GRCLAB", None, "143")}
     assert pairs("Ethiopia declared a state of emergency.") == {("ETH", "ETH", "1724")}
+
+
+def test_compound_objects_and_the_holder_of_a_resolve(code_sentence) -> None:
+    found = {e[:3] for e in code_sentence("Both the Turkish army and the PKK violated the ceasefire agreement.")}
+    assert {c for _, _, c in found} == {"196"} and len(found) == 2  # each side against the other
+    assert code_sentence("Israel and Jordan reached a consensus to exchange intelligence.") == [
+        ("ISR", "JOR", "0314", False, "intended"),
+        ("JOR", "ISR", "0314", False, "intended"),
+    ]

@@ -25,6 +25,7 @@ LIGHT_VERBS = _WORDS["light_verbs"]
 SAY_LEMMAS = _WORDS["say"]
 REPORTED_PRONOUNS = _WORDS["reported_pronouns"]
 DOCUMENTS = _WORDS["documents"]
+RESOLVES = _WORDS["resolves"]
 FAILURE = _WORDS["failure"]
 MEASURES = _WORDS["measures"]
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -74,10 +75,15 @@ def is_passive(verb: Token) -> bool:
 
 
 def object_matches(obj: Token | None, objects: frozenset[str]) -> bool:
-    """The object (or one conjoined with it: "photographs and other intelligence") is one of these."""
+    """The object (or one conjoined with it: "photographs and other intelligence", or its compound
+    modifier) is one of these."""
     if obj is None:
         return False
-    return objects == {"*"} or any(o.lemma_.lower() in objects for o in (obj, *obj.conjuncts))
+    if objects == {"*"}:
+        return True
+    words = (obj, *obj.conjuncts)
+    # "violated the ceasefire agreement": a compound names the kind of thing the head is
+    return any(w.lemma_.lower() in objects for o in words for w in (o, *(c for c in o.lefts if c.dep_ == "compound")))
 
 
 def has_modifier(token: Token, modifiers: frozenset[str]) -> bool:
@@ -122,6 +128,9 @@ def subject_of(verb: Token) -> Token | None:
         noun = verb.head
         if noun.lemma_.lower() in DOCUMENTS and noun.head.pos_ in ("VERB", "AUX") and noun.head is not noun:
             return subject_of(noun.head)  # "issued a declaration demanding": the issuer demands
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if infinitive and noun.lemma_.lower() in RESOLVES and noun.head.pos_ in ("VERB", "AUX"):
+            return subject_of(noun.head)  # "reached a consensus to exchange", "took steps to enhance"
         return noun
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive):
@@ -269,6 +278,8 @@ def modality_of(token: Token) -> str:
             return "intended"
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in INTENT_HEADS:
             return "intended"
+        if node.dep_ in ("acl", "relcl") and node.head.lemma_.lower() in RESOLVES and "to" in aux:
+            return "intended"  # "reached a consensus to exchange information", "a plan to withdraw"
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in SAY_LEMMAS:
             return "reported"
         if node.dep_ not in ("xcomp", "conj", "ccomp", "prep", "pobj", "dobj", "nsubj", "nsubjpass"):
