@@ -224,3 +224,11 @@ def test_compound_objects_and_the_holder_of_a_resolve(code_sentence) -> None:
         ("ISR", "JOR", "0314", False, "intended"),
         ("JOR", "ISR", "0314", False, "intended"),
     ]
+
+
+def test_measured_events_and_event_compounds(code_sentence) -> None:
+    assert {e[:3] for e in code_sentence("Greek and Turkish warships launched ten days of war games.")} == {
+        ("GRCMIL", "TURMIL", "062"),
+        ("TURMIL", "GRCMIL", "062"),
+    }
+    assert [e[:3] for e in code_sentence("Israel launched a wave of airstrikes on Gaza.")] == [("ISR", "PSEGZA", "195")]

@@ -114,6 +114,8 @@ class _Extractor:
         if token.pos_ in ("VERB", "AUX") and lemma in self.patterns.verbs:
             return self.verb_events(token, self.patterns.verbs[lemma])
         if token.pos_ in ("NOUN", "PROPN") and lemma in self.patterns.nouns:
+            if token.dep_ == "compound" and token.head.lemma_.lower() in self.patterns.nouns:
+                return []  # "war games", "peace talks": the head noun names the event
             return [self.refine_noun(token, t) for t in _noun_events(token, self.patterns.nouns[lemma], self.resolver)]
         return []
 

@@ -251,6 +251,8 @@ def light_verb(noun: Token) -> Token | None:
     while noun.dep_ == "conj" and noun.head is not noun:
         noun = noun.head
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in MEASURES:
+        noun, head = head.head, head.head.head  # "launched 10 days of war games", "a series of strikes"
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
     elif noun.dep_ not in ("dobj", "obj", "attr"):
