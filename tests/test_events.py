@@ -232,3 +232,10 @@ def test_measured_events_and_event_compounds(code_sentence) -> None:
         ("TURMIL", "GRCMIL", "062"),
     }
     assert [e[:3] for e in code_sentence("Israel launched a wave of airstrikes on Gaza.")] == [("ISR", "PSEGZA", "195")]
+
+
+def test_allowing_is_yielding_and_intentions_need_a_party(code_sentence) -> None:
+    assert [e[:3] for e in code_sentence("Egypt allowed Palestinian wounded to cross the border.")] == [
+        ("EGY", "PSE", "080")
+    ]
+    assert code_sentence("Thousands of Syrian refugees will return home.") == []  # no visit to anyone

@@ -451,7 +451,7 @@ def _pairs(
         pairs = list(permutations(sources, 2))
     elif targets:
         pairs = [(s, t) for s in sources for t in targets]
-    elif "notarget" in pattern.flags or code[:2] in UNDIRECTED_ROOTS:
+    elif "notarget" in pattern.flags or (code[:2] in UNDIRECTED_ROOTS and pattern.code[:2] in UNDIRECTED_ROOTS):
         pairs = [(s, None) for s in sources]
     out = []
     aimed = with_purpose(code, clause_lemmas(trigger))

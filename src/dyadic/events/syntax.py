@@ -188,6 +188,9 @@ def object_of(verb: Token, passive: bool) -> Token | None:
     obj = next((c for c in verb.children if c.dep_ in deps), None)
     if obj is None and not passive:
         obj = next((c for c in verb.children if c.dep_ in ("dative", "iobj")), None)
+    if obj is None and not passive and verb.lemma_.lower() in OBJECT_CONTROL:
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)  # "allowed [X to vote]" parsed as
+        obj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None) if clause is not None else None
     if obj is not None and obj.lemma_.lower() in MEASURES:  # "25,000 tons of food aid": the aid
         inner = prep_object(obj, ("of",))
         return inner or obj
