@@ -239,3 +239,9 @@ def test_allowing_is_yielding_and_intentions_need_a_party(code_sentence) -> None
         ("EGY", "PSE", "080")
     ]
     assert code_sentence("Thousands of Syrian refugees will return home.") == []  # no visit to anyone
+
+
+def test_the_weapon_says_the_kind_of_force(code_sentence) -> None:
+    assert [e[:3] for e in code_sentence("Russian warplanes bombed Syrian rebels.")] == [("RUSMIL", "SYRREB", "195")]
+    assert [e[:3] for e in code_sentence("Soviet aircraft killed 46 Afghan civilians.")] == [("SUN", "AFGCVL", "195")]
+    assert [e[2] for e in code_sentence("Jakarta forced the UN refugee agency out of the country.")] == ["170"]

@@ -111,6 +111,9 @@ def test_offset_map_property(raw: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(prose)
+@example(
+    "Turkey Turkey Turkey Turkey \n Turkey \n Turkey Turkey Turkey \n Turkey Turkey \n ANKARA, Nov 17 (Reuters) - Turkey"
+)
 def test_cleaning_idempotent_with_datelines_and_menus(raw: str) -> None:
     once = clean_text(raw).text
     assert clean_text(once).text == once

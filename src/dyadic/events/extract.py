@@ -155,6 +155,8 @@ class _Extractor:
             sources = self.resolver.actors(source_head) if source_head is not None else []
             if not sources and (pronoun := pronoun_subject(verb)) is not None:
                 sources = self.resolver.actors(pronoun)  # the speaker was no actor: read the pronoun itself
+            if sources and code in GENERIC_FORCE and source_head is not None:
+                code = _weapon_code(source_head) or code  # "Soviet aircraft killed 46 civilians": aerial (195)
             if not sources and pattern.code[:2] in FORCE_ROOTS:
                 sources, manner = self.attacker(verb, None if passive else source_head)
                 code = manner or code  # "killed in a car bomb explosion" is a car bombing (1832)
@@ -288,6 +290,9 @@ class _Extractor:
 MODAL_ROOTS = {"02", "03", "10", "12", "13"}
 FORCE_ROOTS = {"18", "19", "20"}
 WEAPONS = word_classes()["weapons"]
+# Force whose kind the weapon says: CAMEO 195 "employ aerial weapons", 194 "fight with artillery and tanks".
+WEAPON_CODES = {"195": word_classes()["aerial_weapons"], "194": word_classes()["heavy_weapons"]}
+GENERIC_FORCE = frozenset({"180", "1823", "183", "190", "193"})
 UNIDENTIFIED = "---UAF"  # CAMEO's unidentified armed force
 # Arrest, detention and expulsion are done by a state: with no agent named, by the state where they happen.
 AUTHORITY_CODES = ("173", "174")
@@ -519,3 +524,11 @@ def _protest_aim(word: Token, resolver: Resolver) -> list[ActorRef]:
             if found:
                 return found
     return []
+
+
+def _weapon_code(head: Token) -> str | None:
+    for word in (head, *(c for c in head.children if c.dep_ == "compound")):
+        for code, weapons in WEAPON_CODES.items():
+            if word.lemma_.lower() in weapons:
+                return code
+    return None

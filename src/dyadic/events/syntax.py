@@ -26,6 +26,7 @@ SAY_LEMMAS = _WORDS["say"]
 REPORTED_PRONOUNS = _WORDS["reported_pronouns"]
 DOCUMENTS = _WORDS["documents"]
 RESOLVES = _WORDS["resolves"]
+KINDED_HEADS = _WORDS["kinded_heads"]
 FAILURE = _WORDS["failure"]
 MEASURES = _WORDS["measures"]
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -82,8 +83,16 @@ def object_matches(obj: Token | None, objects: frozenset[str]) -> bool:
     if objects == {"*"}:
         return True
     words = (obj, *obj.conjuncts)
-    # "violated the ceasefire agreement": a compound names the kind of thing the head is
-    return any(w.lemma_.lower() in objects for o in words for w in (o, *(c for c in o.lefts if c.dep_ == "compound")))
+    if any(o.lemma_.lower() in objects for o in words):
+        return True
+    # "violated the ceasefire agreement": a compound says what kind of agreement, plan or deal it is
+    # (but a "refugee agency" is an agency)
+    return any(
+        c.dep_ == "compound" and c.lemma_.lower() in objects
+        for o in words
+        if o.lemma_.lower() in KINDED_HEADS
+        for c in o.lefts
+    )
 
 
 def has_modifier(token: Token, modifiers: frozenset[str]) -> bool:

@@ -31,17 +31,35 @@ class CleanText:
     offsets: OffsetMap | None = None
 
 
+MAX_PASSES = 4
+
+
 def clean_text(raw: str) -> CleanText:
-    """Clean prose; idempotent (cleaning clean text changes nothing)."""
-    text = remove_code(raw.replace("\r\n", "\n").replace("\r", "\n"))
-    lines, published, author, dateline = _keep_lines(text)
+    """Clean prose; idempotent (cleaning clean text changes nothing).
+
+    One pass can expose what an earlier step could not see (a dateline that was the fifth line until
+    a menu above it went), so passes repeat until the text is stable; metadata comes from the first
+    pass that finds it.
+    """
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    published = author = dateline = None
+    for _ in range(MAX_PASSES):
+        clean, found = _clean_once(text)
+        published, author, dateline = published or found[0], author or found[1], dateline or found[2]
+        if clean == text:
+            break
+        text = clean
+    return CleanText(text, published, author, dateline, align(raw, text))
+
+
+def _clean_once(text: str) -> tuple[str, tuple[str | None, str | None, Dateline | None]]:
+    lines, published, author, dateline = _keep_lines(remove_code(text))
     lines = _drop_menu_runs(lines)
     while lines and not lines[-1]:
         lines.pop()
     while lines and not lines[0]:
         lines.pop(0)
-    clean = "\n".join(lines)
-    return CleanText(clean, published, author, dateline, align(raw, clean))
+    return "\n".join(lines), (published, author, dateline)
 
 
 def _keep_lines(text: str) -> tuple[list[str], str | None, str | None, Dateline | None]:
