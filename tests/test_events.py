@@ -245,3 +245,17 @@ def test_the_weapon_says_the_kind_of_force(code_sentence) -> None:
     assert [e[:3] for e in code_sentence("Russian warplanes bombed Syrian rebels.")] == [("RUSMIL", "SYRREB", "195")]
     assert [e[:3] for e in code_sentence("Soviet aircraft killed 46 Afghan civilians.")] == [("SUN", "AFGCVL", "195")]
     assert [e[2] for e in code_sentence("Jakarta forced the UN refugee agency out of the country.")] == ["170"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Hungary will not accept any more refugees, the government said.", ("HUN", "12")),
+        ("The German chancellor reiterated that Iran must release the detainees.", ("DEUGOV", "10")),
+        ("Armenia received a mission of observers from the OSCE.", ("ARM", "08")),
+        ("The Turkish government reneged on its promise to the Kurdish parties.", ("TURGOV", "12")),
+        ("The European Community imposed sanctions on Serbia.", ("IGOEUREEC", "16")),
+    ],
+)
+def test_statements_refusals_and_yielding_in_other_words(code_sentence, sentence: str, expected) -> None:
+    assert expected in {(s, c[:2]) for s, _, c, _, _ in code_sentence(sentence)}
