@@ -259,3 +259,9 @@ def test_the_weapon_says_the_kind_of_force(code_sentence) -> None:
 )
 def test_statements_refusals_and_yielding_in_other_words(code_sentence, sentence: str, expected) -> None:
     assert expected in {(s, c[:2]) for s, _, c, _, _ in code_sentence(sentence)}
+
+
+def test_happenings_are_no_actors_and_unclaimed_fire_is_no_event(code_sentence) -> None:
+    assert code_sentence("Forty passengers were killed by the Turkish Airlines crash in Nepal.") == []
+    found = code_sentence("A rocket was fired at Israel from Lebanon in the first such attack this year.")
+    assert all(source != "---UAF" for source, *_ in found)  # only killing or wounding makes an unclaimed attack

@@ -30,6 +30,7 @@ _GENERIC_ROLES = {"leader", "official", "spokesman", "spokeswoman", "spokesperso
 _COUNTRY_PREPS = {"of", "from", "in", "throughout", "across"}
 _OF_GROUPS = word_classes()["of_groups"]
 _THING_HEADS = word_classes()["acts"]
+_MISHAPS = word_classes()["mishaps"]
 MAX_DEPTH = 3  # phrases nested in phrases ("leaders of the group of ..."), followed this far
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _THING_PRONOUNS = {"it", "they"}
@@ -132,6 +133,8 @@ class Resolver:
                 replace(r, text=_phrase_text(self._core(head)))
                 for r in self.memory.last_countries(self.offset + head.idx, group)
             ]
+        if head.lemma_.lower() in _MISHAPS and head.i not in self._by_token:
+            return []  # "the Malaysia Airlines crash", "a Turkish earthquake": a happening, not an actor
         core = self._core(head)
         covering = self._by_token.get(head.i)
         if covering is not None:

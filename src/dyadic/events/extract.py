@@ -160,8 +160,9 @@ class _Extractor:
             if not sources and pattern.code[:2] in FORCE_ROOTS:
                 sources, manner = self.attacker(verb, None if passive else source_head)
                 code = manner or code  # "killed in a car bomb explosion" is a car bombing (1832)
-                if any(s.code == UNIDENTIFIED for s in sources) and all(len(t.code) == 3 for t in targets):
-                    sources = []  # an unclaimed attack counts against people, not against a place
+                unclaimed = any(s.code == UNIDENTIFIED for s in sources)
+                if unclaimed and (pattern.code[:2] != "18" or all(len(t.code) == 3 for t in targets)):
+                    sources = []  # an unclaimed attack counts when it killed or hurt people, not a place
             if not sources and passive and source_head is None and code.startswith(AUTHORITY_CODES):
                 sources = [ActorRef("---GOV", "", None, None, IMPLIED)]  # "was arrested in Lebanon": its authorities
             if "recip" in pattern.flags and len(sources) > 1 and pattern.preps and set(pattern.preps) <= MEETING_PLACES:
