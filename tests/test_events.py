@@ -265,3 +265,9 @@ def test_happenings_are_no_actors_and_unclaimed_fire_is_no_event(code_sentence) 
     assert code_sentence("Forty passengers were killed by the Turkish Airlines crash in Nepal.") == []
     found = code_sentence("A rocket was fired at Israel from Lebanon in the first such attack this year.")
     assert all(source != "---UAF" for source, *_ in found)  # only killing or wounding makes an unclaimed attack
+
+
+def test_people_from_a_named_institution_take_its_country(code_sentence) -> None:
+    assert [e[:3] for e in code_sentence("Turkish protesters received ministers from the Greek government.")][-1:] == [
+        ("TUROPP", "GRCGOV", "043")
+    ]

@@ -270,8 +270,9 @@ class Resolver:
                             for t in [obj, *obj.conjuncts]
                             if t.i in self._by_token
                         ]
-                        if not refs and self.depth < MAX_DEPTH:  # "the mayor of the West Bank city of Nablus"
-                            refs = [r for r in self._nested(obj) if r.country and len(r.code) == 3]
+                        if not refs and self.depth < MAX_DEPTH:  # "the mayor of the West Bank city of Nablus",
+                            # "ministers from the Georgian government": the country the phrase names
+                            refs = [replace(r, code=r.country) for r in self._nested(obj) if r.country]
                         return [replace(r, text=f"{child.text} {r.text}") for r in refs if r is not None]
         return []
 
