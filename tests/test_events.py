@@ -271,3 +271,7 @@ def test_people_from_a_named_institution_take_its_country(code_sentence) -> None
     assert [e[:3] for e in code_sentence("Turkish protesters received ministers from the Greek government.")][-1:] == [
         ("TUROPP", "GRCGOV", "043")
     ]
+
+
+def test_protesters_are_people_not_a_protest(code_sentence) -> None:
+    assert [e[2] for e in code_sentence("Turkish protesters received ministers from the Greek government.")] == ["043"]
