@@ -275,3 +275,8 @@ def test_people_from_a_named_institution_take_its_country(code_sentence) -> None
 
 def test_protesters_are_people_not_a_protest(code_sentence) -> None:
     assert [e[2] for e in code_sentence("Turkish protesters received ministers from the Greek government.")] == ["043"]
+
+
+def test_a_report_of_killing_by_a_role_is_an_accusation_of_it(code_sentence) -> None:
+    found = code_sentence("Amnesty International said ten people were killed in an air strike by government forces.")
+    assert ("NGOHRIAMN", "---MIL", "112", False, "asserted") in found

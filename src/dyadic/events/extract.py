@@ -220,7 +220,7 @@ class _Extractor:
             if token.i in self.consumed or not clause_word(token, clause):
                 continue
             for triple in self.events_at(token):
-                if int(triple.code[:2]) >= lowest and not triple.source.code.startswith("---"):
+                if int(triple.code[:2]) >= lowest and triple.source.code != UNIDENTIFIED:
                     return [triple.source]
         return []
 
@@ -464,7 +464,7 @@ def _pairs(
     for source, target in pairs:
         if target is not None and source.code == target.code and not code.startswith(DOMESTIC_CODES):
             continue  # a state of emergency or curfew is the one act a country does to itself
-        if not _informative(source, target, pattern):
+        if not _informative(source, target, pattern, code):
             continue
         conf = confidence - 0.15 * (source.kind == "agent" and source.code.startswith("---"))
         final = aimed
@@ -474,13 +474,13 @@ def _pairs(
     return out
 
 
-def _informative(source: ActorRef, target: ActorRef | None, pattern: Pattern) -> bool:
+def _informative(source: ActorRef, target: ActorRef | None, pattern: Pattern, code: str) -> bool:
     """Drop bare statements, and events in which no side is a known actor unless both are roles
     ("police arrested protesters"): those are kept for the place of the event to give them a country."""
     known = [a for a in (source, target) if a is not None and not a.code.startswith("---")]
-    if not known and (target is None or "say" in pattern.flags):
+    if not known and (target is None or ("say" in pattern.flags and code.startswith("01"))):
         return False
-    if "say" in pattern.flags:  # a statement counts when made to someone, not to the press
+    if "say" in pattern.flags and code.startswith("01"):  # a statement counts when made to someone, not the press
         return target is not None and not target.code.startswith("---") and not target.code.endswith("MED")
     return True
 
