@@ -280,3 +280,10 @@ def test_protesters_are_people_not_a_protest(code_sentence) -> None:
 def test_a_report_of_killing_by_a_role_is_an_accusation_of_it(code_sentence) -> None:
     found = code_sentence("Amnesty International said ten people were killed in an air strike by government forces.")
     assert ("NGOHRIAMN", "---MIL", "112", False, "asserted") in found
+
+
+def test_talks_take_two_a_meeting_is_one_sided(code_sentence) -> None:
+    talks = {e[:3] for e in code_sentence("The Turkish foreign minister held talks with Russian officials.")}
+    assert talks == {("TURGOV", "RUSGOV", "046"), ("RUSGOV", "TURGOV", "046")}
+    met = {e[:3] for e in code_sentence("The Turkish foreign minister met with Russian officials.")}
+    assert met == {("TURGOV", "RUSGOV", "040")}

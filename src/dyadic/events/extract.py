@@ -451,7 +451,8 @@ def _pairs(
     targets = [t for t in targets if t.code not in own or len(sources) > 1]  # "Iraqi Kurds ... independence from Iraq"
     if not targets and code.startswith(DOMESTIC_CODES):  # a curfew or martial law binds the source's own people
         targets = [ActorRef(s.country, s.text, s.country, None, "actor") for s in sources if s.country][:1]
-    if "recip" in pattern.flags and targets and len(sources) > 1:  # "Russia and Turkey signed a deal with Iran"
+    both_ways = len(sources) > 1 or "mutual" in pattern.flags  # "Russia and Turkey signed a deal with Iran",
+    if "recip" in pattern.flags and targets and both_ways:  # "X held talks with Y": negotiation takes two
         pairs = [(s, t) for s in sources for t in targets] + [(t, s) for s in sources for t in targets]
     elif ("recip" in pattern.flags or "joint" in pattern.flags) and len(sources) > 1 and not targets:
         pairs = list(permutations(sources, 2))

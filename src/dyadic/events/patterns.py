@@ -9,7 +9,7 @@ from importlib import resources
 
 from dyadic.errors import DataFileError
 
-FLAGS = frozenset({"recip", "joint", "notarget", "content", "say", "reverse"})
+FLAGS = frozenset({"recip", "mutual", "joint", "notarget", "content", "say", "reverse"})
 KEYS = frozenset({"pos", "prt", "obj", "prep", "mod", "about"})
 
 

@@ -89,12 +89,15 @@ SELECT e.global_id, e.date, e.source, e.target, e.source_country, e.target_count
 FROM events e ORDER BY e.global_id
 """
 
+# One GDELT mention per event, document copy and sentence (a sentence coding the event both ways
+# is one mention), as NumMentions counts them.
 _GDELT_MENTIONS = """
-SELECT e.global_id, e.added_at, a.ingested_at, c.source_name, coalesce(c.url, c.input), c.url IS NOT NULL,
+SELECT DISTINCT ON (e.global_id, c.input, m.evidence_start)
+       e.global_id, e.added_at, a.ingested_at, c.source_name, coalesce(c.url, c.input), c.url IS NOT NULL,
        m.sentence_index, m.source_offset, m.target_offset, m.confidence, length(a.text)
 FROM mentions m JOIN events e USING (event_id) JOIN articles a ON a.article_id = m.article_id
 JOIN article_copies c ON c.article_id = m.article_id
-ORDER BY e.global_id, m.mention_id, c.input
+ORDER BY e.global_id, c.input, m.evidence_start, m.mention_id
 """
 
 

@@ -187,11 +187,13 @@ def _day(value: str | None) -> date | None:
 
 _REFRESH = """
 WITH docs AS (
-    SELECT m.event_id, c.article_id, c.input, c.source_name
+    SELECT m.event_id, c.article_id, c.input, c.source_name, m.evidence_start
     FROM mentions m JOIN article_copies c USING (article_id)
     WHERE list_contains($ids, m.event_id)
 ), counts AS (
-    SELECT event_id, count(*) AS num_mentions, count(DISTINCT source_name) AS num_sources,
+    -- a sentence that reports the event both ways ("X held talks with Y") is one mention of it
+    SELECT event_id, count(DISTINCT (article_id, input, evidence_start)) AS num_mentions,
+           count(DISTINCT source_name) AS num_sources,
            count(DISTINCT (article_id, input)) AS num_articles
     FROM docs GROUP BY event_id
 ), firsts AS (
