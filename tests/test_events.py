@@ -287,3 +287,13 @@ def test_talks_take_two_a_meeting_is_one_sided(code_sentence) -> None:
     assert talks == {("TURGOV", "RUSGOV", "046"), ("RUSGOV", "TURGOV", "046")}
     met = {e[:3] for e in code_sentence("The Turkish foreign minister met with Russian officials.")}
     assert met == {("TURGOV", "RUSGOV", "040")}
+
+
+def test_objects_named_by_the_pattern_and_particles_read_as_prepositions(code_sentence) -> None:
+    assert [
+        e[:3] for e in code_sentence("The United States suspended part of its military aid program for Bosnia.")
+    ] == [("USA", "BIH", "1622")]
+    assert [e[:3] for e in code_sentence("Israel pulled its troops out of southern Lebanon.")] == [
+        ("ISR", "LBN", "0874")
+    ]
+    assert [e[2][:2] for e in code_sentence("A suicide bomber killed 20 Pakistani soldiers.")] == ["18"]

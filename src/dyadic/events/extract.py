@@ -140,6 +140,9 @@ class _Extractor:
                 continue
             source_head, targets = matched
             code = pattern.code
+            if pattern.objects and (obj := object_of(verb, passive)) is not None:
+                # "suspended military aid to Bosnia": the aid named as what is suspended is no event of its own
+                self.consumed.update(t.i for t in obj.subtree if t.pos_ in ("NOUN", "PROPN") and t.i > verb.i)
             modality = modality_of(verb)
             negated = is_negated(verb)
             obligation = obligation_of(verb) if "say" in pattern.flags else None

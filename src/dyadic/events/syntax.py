@@ -27,6 +27,7 @@ REPORTED_PRONOUNS = _WORDS["reported_pronouns"]
 DOCUMENTS = _WORDS["documents"]
 RESOLVES = _WORDS["resolves"]
 KINDED_HEADS = _WORDS["kinded_heads"]
+PARTICLES = frozenset({"out", "off", "away", "back", "up", "down"})
 FAILURE = _WORDS["failure"]
 MEASURES = _WORDS["measures"]
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -217,7 +218,13 @@ def prep_objects(head: Token, preps: tuple[str, ...], also: Token | None = None)
     ("met with X as well as with Y")."""
     if not preps:
         return []
-    particles = [c for c in head.children if c.dep_ == "prt"]  # "kidnapped up to 16 advisers" misparsed
+    # "kidnapped up to 16 advisers" misparsed; "pulled its troops out of Lebanon", "out" read as a preposition
+    particles = [
+        c
+        for c in head.children
+        if c.dep_ == "prt"
+        or (c.dep_ in ("prep", "advmod") and c.lower_ in PARTICLES and not any(g.dep_ == "pobj" for g in c.children))
+    ]
     for owner in (head, also, *particles):
         if owner is None:
             continue
