@@ -297,3 +297,11 @@ def test_objects_named_by_the_pattern_and_particles_read_as_prepositions(code_se
         ("ISR", "LBN", "0874")
     ]
     assert [e[2][:2] for e in code_sentence("A suicide bomber killed 20 Pakistani soldiers.")] == ["18"]
+
+
+def test_riots_threats_without_target_and_alerts(code_sentence) -> None:
+    assert [e[:3] for e in code_sentence("Rioters in Paris clashed with French police.")] == [
+        ("FRAOPP", "FRACOP", "145")
+    ]
+    assert [e[:3] for e in code_sentence("Iran threatened to close the Strait of Hormuz.")] == [("IRN", None, "130")]
+    assert [e[:3] for e in code_sentence("North Korea put its army on high alert.")] == [("PRK", None, "152")]

@@ -54,8 +54,9 @@ FALLBACK_PREPS = ("against", "on", "with", "to", "from", "at", "toward", "toward
 # Measures a government takes at home when no other party is named: administrative sanctions
 # (restrictions, bans, curfews, martial law), threats and easing of them, and repression.
 DOMESTIC_CODES = ("172", "132", "081", "170", "175")
-# Actions that often name no target: appeals, intentions, investigations, demands, rejections, protest.
-UNDIRECTED_ROOTS = {"02", "03", "09", "10", "12", "14"}
+# Actions that often name no target: appeals, intentions, investigations, demands, rejections, threats,
+# protest.
+UNDIRECTED_ROOTS = {"02", "03", "09", "10", "12", "13", "14"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +161,8 @@ class _Extractor:
                 sources = self.resolver.actors(pronoun)  # the speaker was no actor: read the pronoun itself
             if sources and code in GENERIC_FORCE and source_head is not None:
                 code = _weapon_code(source_head) or code  # "Soviet aircraft killed 46 civilians": aerial (195)
+                if source_head.lemma_.lower() in CROWDS and not pattern.objects:
+                    code = "145"  # "rioters clashed with police": a violent protest (with missiles it is more)
             if not sources and pattern.code[:2] in FORCE_ROOTS:
                 sources, manner = self.attacker(verb, None if passive else source_head)
                 code = manner or code  # "killed in a car bomb explosion" is a car bombing (1832)
@@ -297,6 +300,7 @@ WEAPONS = word_classes()["weapons"]
 # Force whose kind the weapon says: CAMEO 195 "employ aerial weapons", 194 "fight with artillery and tanks".
 WEAPON_CODES = {"195": word_classes()["aerial_weapons"], "194": word_classes()["heavy_weapons"]}
 GENERIC_FORCE = frozenset({"180", "1823", "183", "190", "193"})
+CROWDS = word_classes()["crowds"]  # protesters using force riot (CAMEO 145)
 UNIDENTIFIED = "---UAF"  # CAMEO's unidentified armed force
 # Arrest, detention and expulsion are done by a state: with no agent named, by the state where they happen.
 AUTHORITY_CODES = ("173", "174")
