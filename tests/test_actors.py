@@ -153,3 +153,13 @@ def test_a_title_before_a_surname_one_person_has_names_that_person(dicts, parse)
     assert not any(t == "Mugabe" for t, _ in names("Mugabe spoke on Monday."))  # no title: not enough
     assert not any(t == "Mugabe" for t, _ in names("President John Mugabe spoke."))  # a longer, other name
     assert all(len(dicts.surnames[w].codes) for w in ("mugabe", "petraeus"))
+
+
+def test_a_one_word_name_inside_a_longer_unknown_name_is_someone_else(dicts, parse) -> None:
+    from dyadic.actors.match import find_names
+
+    def names(text: str) -> list[str]:
+        return [m.entry.name for m in find_names(parse(text), dicts)]
+
+    assert "hassan" not in names("President Omar Hassan al-Bashir spoke.")
+    assert "hassan" in names("King Hassan spoke on Monday.")

@@ -305,3 +305,11 @@ def test_riots_threats_without_target_and_alerts(code_sentence) -> None:
     ]
     assert [e[:3] for e in code_sentence("Iran threatened to close the Strait of Hormuz.")] == [("IRN", None, "130")]
     assert [e[:3] for e in code_sentence("North Korea put its army on high alert.")] == [("PRK", None, "152")]
+
+
+def test_calling_off_protests_eases_dissent_and_freedoms_restored(code_sentence) -> None:
+    assert [e[:3] for e in code_sentence("The Turkish teachers' union called off its strike.")] == [
+        ("TURLAB", None, "082")
+    ]
+    assert "0352" in {e[2] for e in code_sentence("The Azerbaijani opposition agreed to postpone the rally in Baku.")}
+    assert [e[2] for e in code_sentence("The Egyptian government restored press freedoms in Egypt.")] == ["0811"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from dyadic.actors.dictionary import MAX_NAME_TOKENS, ActorEntry, Dictionaries
+from dyadic.actors.dictionary import MAX_NAME_TOKENS, PERSON_KINDS, ActorEntry, Dictionaries
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 # sectors of the titles that stand before a surname ("President", "General", "Senator")
 TITLE_SECTORS = frozenset({"GOV", "ELI", "MIL", "LEG", "JUD", "COP"})
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "di", "du"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +37,7 @@ def find_names(doc: Doc, dicts: Dictionaries) -> list[NameMatch]:
             i += 1
             continue
         match = _longest_at(doc, i, min(n, i + MAX_NAME_TOKENS), dicts)
-        if match is None:
+        if match is None or _inside_longer_name(doc, match, dicts):
             i += 1
             continue
         found.append(match)
@@ -54,6 +55,22 @@ def _longest_at(doc: Doc, i: int, limit: int, dicts: Dictionaries) -> NameMatch 
         if entry is not None:
             return NameMatch(i, j, entry, span.text)
     return None
+
+
+def _inside_longer_name(doc: Doc, match: NameMatch, dicts: Dictionaries) -> bool:
+    """ "Omar Hassan al-Bashir" is not the "Hassan" of the dictionary: a one-word person's name that is
+    part of a longer proper name the dictionary does not know names someone else."""
+    entry = match.entry
+    if match.end - match.start != 1 or entry.kind not in PERSON_KINDS or any(len(c.code) <= 3 for c in entry.codes):
+        return False
+    before = doc[match.start - 1] if match.start > 0 else None
+    after = doc[match.end] if match.end < len(doc) else None
+    named_before = before is not None and before.text[:1].isupper() and before.is_alpha
+    named_before = named_before and before.lower_ not in dicts.agents and before.i != before.sent.start
+    named_after = after is not None and (
+        after.lower_ in NAME_PARTICLES or (after.text[:1].isupper() and after.is_alpha)
+    )
+    return named_before or named_after
 
 
 def _titled_surname(doc: Doc, i: int, dicts: Dictionaries) -> NameMatch | None:
