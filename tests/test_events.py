@@ -313,3 +313,13 @@ def test_calling_off_protests_eases_dissent_and_freedoms_restored(code_sentence)
     ]
     assert "0352" in {e[2] for e in code_sentence("The Azerbaijani opposition agreed to postpone the rally in Baku.")}
     assert [e[2] for e in code_sentence("The Egyptian government restored press freedoms in Egypt.")] == ["0811"]
+
+
+def test_agreeing_that_is_accord_and_aid_goes_to_its_purpose(code_sentence) -> None:
+    found = {e[:3] for e in code_sentence("Turkey and Iran agreed that there was an urgent need for a settlement.")}
+    assert found == {("TUR", "IRN", "019"), ("IRN", "TUR", "019")}
+    assert {e[:3] for e in code_sentence("Turkey and Iran agreed to hold talks.")} == {
+        ("TUR", "IRN", "036"),
+        ("IRN", "TUR", "036"),
+    }
+    assert [e[:3] for e in code_sentence("Germany sent equipment to help defend Ukraine.")] == [("DEU", "UKR", "070")]

@@ -92,7 +92,7 @@ class _Extractor:
             if hypothetical(token):
                 continue
             triples = self.events_at(token)
-            if any(t.code[:2] == PROTEST_ROOT for t in triples):
+            if any(t.code[:2] in AIMED_ROOTS or t.code.startswith(AID_INTENT) for t in triples):
                 self.consume_aims(token)
             for triple in triples:
                 key = (triple.source.code, triple.target.code if triple.target else None, triple.code)
@@ -102,7 +102,8 @@ class _Extractor:
         return _fold_undirected(out)
 
     def consume_aims(self, trigger: Token) -> None:
-        """A protest's stated aim ("marched to demand reforms") is part of the protest, not a demand of its own."""
+        """A protest's or an aid's stated aim ("marched to demand reforms", "sent arms to help defend") is
+        part of it, not an event of its own."""
         for word in (trigger, light_verb(trigger)):
             for child in word.children if word is not None else ():
                 if child.dep_ in ("advcl", "xcomp") and child.i > word.i:
@@ -171,6 +172,8 @@ class _Extractor:
                     sources = []  # an unclaimed attack counts when it killed or hurt people, not a place
             if not sources and passive and source_head is None and code.startswith(AUTHORITY_CODES):
                 sources = [ActorRef("---GOV", "", None, None, IMPLIED)]  # "was arrested in Lebanon": its authorities
+            if "joint" in pattern.flags and targets and {t.code for t in targets} <= {s.code for s in sources}:
+                targets = []  # "Turkey and Iran agreed to hold talks": with each other, both ways
             if "recip" in pattern.flags and len(sources) > 1 and pattern.preps and set(pattern.preps) <= MEETING_PLACES:
                 targets = []  # "American and Chinese envoys met in Geneva": they met each other, there
             if "reverse" in pattern.flags:  # "received weapons from X": X is the giver
@@ -255,6 +258,8 @@ class _Extractor:
             targets = self.resolver.actors(subject) if subject is not None else []
         if not inner and mode is not None:  # an action without both parties still says what is asked
             inner = self.actions_in(clause)
+        if not inner and verb_lemma(verb) in ACCORD_VERBS and any(c.dep_ in CLAUSE_SUBJECTS for c in clause.children):
+            return ACCORD, targets  # "agreed that there was an urgent need for progress": a shared view (019)
         if not inner or mode is None:
             return code, targets or _complement_actors(clause, self.resolver)
         first = inner[0]
@@ -305,8 +310,13 @@ UNIDENTIFIED = "---UAF"  # CAMEO's unidentified armed force
 # Arrest, detention and expulsion are done by a state: with no agent named, by the state where they happen.
 AUTHORITY_CODES = ("173", "174")
 PROTEST_ROOT = "14"
+AIMED_ROOTS = frozenset({PROTEST_ROOT, "07"})  # protests and aid name their party in their aim
+AID_INTENT = "033"  # an intention to provide aid
 SUPPOSING = frozenset({"if", "unless", "whether"})
 MEETING_PLACES = frozenset({"in", "at"})
+ACCORD_VERBS = frozenset({"agree", "concur"})
+CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})  # a finite clause: "agreed (that) there was"
+ACCORD = "019"  # CAMEO: express accord
 IMPLIED = "implied"  # the kind of an actor no word names; it stands only if the event's place gives its country
 
 
@@ -377,8 +387,8 @@ def _match_verb(
             targets = [ref for head in prep_objects(verb, (prep,), also=obj) for ref in resolver.actors(head)]
             if targets:
                 break
-    if not targets and pattern.code[:2] == PROTEST_ROOT:
-        targets = _protest_aim(verb, resolver)
+    if not targets and pattern.code[:2] in AIMED_ROOTS:
+        targets = _aim_party(verb, resolver)
     return source, targets
 
 
@@ -433,8 +443,8 @@ def _noun_events(noun: Token, candidates: tuple[Pattern, ...], resolver: Resolve
         if not targets and pattern.code[:2] in PLACE_TARGET_ROOTS and "recip" not in pattern.flags:
             places = prep_objects(phrase, ("in", "inside")) or (prep_objects(light, ("in", "inside")) if light else [])
             targets = [ref for head in places for ref in resolver.actors(head)]
-        if not targets and pattern.code[:2] == PROTEST_ROOT:
-            targets = _protest_aim(phrase, resolver) or (_protest_aim(light, resolver) if light is not None else [])
+        if not targets and pattern.code[:2] in AIMED_ROOTS:
+            targets = _aim_party(phrase, resolver) or (_aim_party(light, resolver) if light is not None else [])
         modality = modality_of(phrase.head)
         code = recode(modality, pattern.code) if modality == "intended" else pattern.code
         negated = light is not None and is_negated(light)
@@ -520,9 +530,10 @@ def _phrase(noun: Token) -> str:
     return " ".join(t.text for t in [*words, noun])
 
 
-def _protest_aim(word: Token, resolver: Resolver) -> list[ActorRef]:
+def _aim_party(word: Token, resolver: Resolver) -> list[ActorRef]:
     """ "marched to demand reforms by President Suharto's government", "a strike in protest of
-    the government's decision": a protest is aimed at the party its demand or grievance names."""
+    the government's decision": a protest is aimed at the party its demand or grievance names;
+    "sent equipment to help defend Saudi Arabia": aid goes to the party its purpose names."""
     for child in word.children:
         aim = child.dep_ in ("advcl", "xcomp", "acl") and child.i > word.i
         grievance = child.dep_ == "prep" and child.lower_ in ("over", "in", "for")
