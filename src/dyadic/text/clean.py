@@ -44,22 +44,25 @@ def clean_text(raw: str) -> CleanText:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     published = author = dateline = None
     for _ in range(MAX_PASSES):
-        clean, found = _clean_once(text)
+        clean, found, menus = _clean_once(text)
         published, author, dateline = published or found[0], author or found[1], dateline or found[2]
-        if clean == text:
+        if clean == text or not menus:  # only dropping a menu moves lines into view of the earlier steps
+            text = clean
             break
         text = clean
     return CleanText(text, published, author, dateline, align(raw, text))
 
 
-def _clean_once(text: str) -> tuple[str, tuple[str | None, str | None, Dateline | None]]:
+def _clean_once(text: str) -> tuple[str, tuple[str | None, str | None, Dateline | None], bool]:
+    """One pass; also says whether a menu was dropped."""
     lines, published, author, dateline = _keep_lines(remove_code(text))
-    lines = _drop_menu_runs(lines)
-    while lines and not lines[-1]:
-        lines.pop()
-    while lines and not lines[0]:
-        lines.pop(0)
-    return "\n".join(lines), (published, author, dateline)
+    kept = _drop_menu_runs(lines)
+    menus = len(kept) != len(lines)
+    while kept and not kept[-1]:
+        kept.pop()
+    while kept and not kept[0]:
+        kept.pop(0)
+    return "\n".join(kept), (published, author, dateline), menus
 
 
 def _keep_lines(text: str) -> tuple[list[str], str | None, str | None, Dateline | None]:
