@@ -323,3 +323,11 @@ def test_agreeing_that_is_accord_and_aid_goes_to_its_purpose(code_sentence) -> N
         ("IRN", "TUR", "036"),
     }
     assert [e[:3] for e in code_sentence("Germany sent equipment to help defend Ukraine.")] == [("DEU", "UKR", "070")]
+
+
+def test_appeals_and_demands_take_the_subcode_of_what_they_ask(code_sentence) -> None:
+    assert [e[2] for e in code_sentence("Angola has asked Portugal for military aid.")] == ["0232"]
+    assert [e[2] for e in code_sentence("Kenyan lawmakers called on the Kenyan energy minister to resign.")] == ["0241"]
+    assert [e[2] for e in code_sentence("Zimbabwe's opposition demanded that Mugabe abandon his land policy.")] == [
+        "1042"
+    ]

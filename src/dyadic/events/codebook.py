@@ -73,6 +73,9 @@ def recode(mode: str, code: str) -> str:
 
 
 PURPOSE_BASES = frozenset({"024", "034", "083", "104", "123", "141", "142", "143", "144", "145"})
+# A root's general code becomes its political-reform code when the clause names such an aim
+# ("urged the minister to resign": 020 -> 0241, "demanded that he abandon the policy": 100 -> 1042).
+REFORM_OF_GENERAL = {"020": "024", "030": "034", "080": "083", "100": "104", "120": "123", "140": "141"}
 
 
 @lru_cache(maxsize=1)
@@ -82,8 +85,10 @@ def purpose_words() -> dict[str, str]:
 
 def with_purpose(code: str, lemmas: set[str]) -> str:
     """The aim-specific subcode ("1411" demonstrate for leadership change) when the clause names an aim."""
-    if code not in PURPOSE_BASES:
+    if code not in PURPOSE_BASES and code not in REFORM_OF_GENERAL:
         return code
     words = purpose_words()
     aims = sorted({words[w] for w in lemmas if w in words})
-    return code + aims[0] if aims else code
+    if not aims:
+        return code
+    return REFORM_OF_GENERAL.get(code, code) + aims[0]

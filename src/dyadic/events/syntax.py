@@ -152,8 +152,8 @@ def asked_for(verb: Token) -> Token | None:
     """What an object names as asked, offered or refused: "rejected calls for economic aid",
     "rejected a request to interrogate detainees", "demanded a meeting"."""
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-    if obj is None:  # "called for the withdrawal of ...", "pressed for talks"
-        wanted = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    wanted = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    if obj is None or wanted is not None:  # "called for the withdrawal of ...", "asked Portugal for military aid"
         return next((c for c in wanted.children if c.dep_ == "pobj"), None) if wanted is not None else None
     for child in obj.children:
         if child.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in child.children):
