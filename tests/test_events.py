@@ -53,7 +53,7 @@ def code_sentence(parse):
     ("sentence", "expected"),
     [
         ("Turkey shot down a Russian military jet.", ("TUR", "RUSMIL", "190")),
-        ("The envoy was killed by a Turkish policeman.", ("TURCOP", "---GOV", "1823")),
+        ("The envoy was killed by a Turkish policeman.", ("TURCOP", "---GOV", "186")),  # an official: assassinated
         ("Iranian threats against Azerbaijan grew.", ("IRN", "AZE", "130")),
         ("The United States imposed sanctions on Iran.", ("USA", "IRN", "163")),
         ("Russia condemned the Turkish government.", ("RUS", "TURGOV", "111")),
@@ -331,3 +331,10 @@ def test_appeals_and_demands_take_the_subcode_of_what_they_ask(code_sentence) ->
     assert [e[2] for e in code_sentence("Zimbabwe's opposition demanded that Mugabe abandon his land policy.")] == [
         "1042"
     ]
+
+
+def test_the_attacker_and_the_victim_set_the_kind_of_violence(code_sentence) -> None:
+    assert [e[2] for e in code_sentence("Two Palestinian suicide bombers killed 23 Israelis.")] == ["1831"]
+    assert [e[2] for e in code_sentence("Hezbollah fighters killed the mayor of an Israeli town.")] == ["186"]
+    assert [e[2] for e in code_sentence("Irish guerrillas wounded two British soldiers in a bomb attack.")] == ["183"]
+    assert [e[2] for e in code_sentence("Irish guerrillas wounded two British soldiers.")] == ["182"]

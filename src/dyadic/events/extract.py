@@ -161,7 +161,9 @@ class _Extractor:
             if not sources and (pronoun := pronoun_subject(verb)) is not None:
                 sources = self.resolver.actors(pronoun)  # the speaker was no actor: read the pronoun itself
             if sources and code in GENERIC_FORCE and source_head is not None:
-                code = _weapon_code(source_head) or code  # "Soviet aircraft killed 46 civilians": aerial (195)
+                # "Soviet aircraft killed 46 civilians": aerial (195); "suicide bombers killed": 1831;
+                # "wounded two soldiers in a bomb attack": a bombing
+                code = _weapon_code(source_head) or self.manner(source_head) or self.manner_in(verb) or code
                 if source_head.lemma_.lower() in CROWDS and not pattern.objects:
                     code = "145"  # "rioters clashed with police": a violent protest (with missiles it is more)
             if not sources and pattern.code[:2] in FORCE_ROOTS:
@@ -198,6 +200,14 @@ class _Extractor:
                 return [], None  # "killed in clashes": a fight between parties, not an unclaimed attack
             return found or [ActorRef(UNIDENTIFIED, _phrase(head), None, None, "agent")], manner
         return [], None
+
+    def manner_in(self, verb: Token) -> str | None:
+        """The kind of attack an "in"/"during" phrase names ("in a car bomb attack")."""
+        for head in prep_objects(verb, ("in", "during")):
+            for word in (head, *(c for c in head.children if c.dep_ == "compound")):
+                if (code := self.manner(word)) is not None:
+                    return code
+        return None
 
     def is_attack(self, word: Token) -> bool:
         """An attack noun ("shelling", "airstrike") or a weapon."""
@@ -304,8 +314,9 @@ FORCE_ROOTS = {"18", "19", "20"}
 WEAPONS = word_classes()["weapons"]
 # Force whose kind the weapon says: CAMEO 195 "employ aerial weapons", 194 "fight with artillery and tanks".
 WEAPON_CODES = {"195": word_classes()["aerial_weapons"], "194": word_classes()["heavy_weapons"]}
-GENERIC_FORCE = frozenset({"180", "1823", "183", "190", "193"})
-CROWDS = word_classes()["crowds"]  # protesters using force riot (CAMEO 145)
+GENERIC_FORCE = frozenset({"180", "182", "1823", "183", "190", "193"})
+CROWDS = word_classes()["crowds"]
+OFFICES = word_classes()["offices"]  # protesters using force riot (CAMEO 145)
 UNIDENTIFIED = "---UAF"  # CAMEO's unidentified armed force
 # Arrest, detention and expulsion are done by a state: with no agent named, by the state where they happen.
 AUTHORITY_CODES = ("173", "174")
@@ -486,8 +497,8 @@ def _pairs(
             continue
         conf = confidence - 0.15 * (source.kind == "agent" and source.code.startswith("---"))
         final = aimed
-        if final == "1823" and target is not None and target.kind == "person":
-            final = "186"  # killing a named public figure is an assassination
+        if final == "1823" and target is not None and (target.kind == "person" or _holds_office(target)):
+            final = "186"  # killing a named public figure or an official is an assassination
         out.append(Triple(source, target, final, negated, modality, trigger.i, round(min(conf, 0.95), 2)))
     return out
 
@@ -552,3 +563,9 @@ def _weapon_code(head: Token) -> str | None:
             if word.lemma_.lower() in weapons:
                 return code
     return None
+
+
+def _holds_office(actor: ActorRef) -> bool:
+    """ "the deputy chief of the militia", "the mayor of Kandahar": someone named by an office."""
+    words = actor.text.split(" of ")[0].split()
+    return bool(words) and words[-1].lower() in OFFICES
