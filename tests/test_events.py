@@ -338,3 +338,13 @@ def test_the_attacker_and_the_victim_set_the_kind_of_violence(code_sentence) -> 
     assert [e[2] for e in code_sentence("Hezbollah fighters killed the mayor of an Israeli town.")] == ["186"]
     assert [e[2] for e in code_sentence("Irish guerrillas wounded two British soldiers in a bomb attack.")] == ["183"]
     assert [e[2] for e in code_sentence("Irish guerrillas wounded two British soldiers.")] == ["182"]
+
+
+def test_the_kind_of_cooperation_sets_the_subcode(code_sentence) -> None:
+    from dyadic.events.codebook import codebook, cooperation_kinds
+
+    assert set(cooperation_kinds().values()) == {"1", "2", "3", "4"}
+    assert [b + k for b in ("021", "031", "101", "121") for k in "1234" if b + k not in codebook()] == ["1214"]
+    assert [e[2] for e in code_sentence("Iran rejected a request to share intelligence.")] == ["120"]  # no 1214
+    assert [e[2] for e in code_sentence("India called on Pakistan to expand trade.")] == ["0211"]
+    assert {e[2] for e in code_sentence("The United States and Jordan agreed on a new free-trade pact.")} == {"0311"}

@@ -76,6 +76,8 @@ PURPOSE_BASES = frozenset({"024", "034", "083", "104", "123", "141", "142", "143
 # A root's general code becomes its political-reform code when the clause names such an aim
 # ("urged the minister to resign": 020 -> 0241, "demanded that he abandon the policy": 100 -> 1042).
 REFORM_OF_GENERAL = {"020": "024", "030": "034", "080": "083", "100": "104", "120": "123", "140": "141"}
+# ... and its material-cooperation code when the clause says what kind ("called for free trade": 0211).
+KIND_OF_GENERAL = {"020": "021", "030": "031", "100": "101", "120": "121"}
 
 
 @lru_cache(maxsize=1)
@@ -83,12 +85,23 @@ def purpose_words() -> dict[str, str]:
     return {r["word"]: r["aim"] for r in _rows_of("events", "purpose_words.tsv")}
 
 
+@lru_cache(maxsize=1)
+def cooperation_kinds() -> dict[str, str]:
+    return {r["word"]: r["kind"] for r in _rows_of("events", "cooperation_kinds.tsv")}
+
+
 def with_purpose(code: str, lemmas: set[str]) -> str:
-    """The aim-specific subcode ("1411" demonstrate for leadership change) when the clause names an aim."""
+    """The aim-specific subcode ("1411" demonstrate for leadership change) when the clause names an aim,
+    else the kind of cooperation asked, offered or refused ("0211" appeal for economic cooperation)."""
     if code not in PURPOSE_BASES and code not in REFORM_OF_GENERAL:
         return code
     words = purpose_words()
     aims = sorted({words[w] for w in lemmas if w in words})
-    if not aims:
-        return code
-    return REFORM_OF_GENERAL.get(code, code) + aims[0]
+    book = codebook()
+    if aims and (aimed := REFORM_OF_GENERAL.get(code, code) + aims[0]) in book:
+        return aimed
+    kinds = cooperation_kinds()
+    found = sorted({kinds[w] for w in lemmas if w in kinds})
+    if found and code in KIND_OF_GENERAL and (kind := KIND_OF_GENERAL[code] + found[0]) in book:
+        return kind  # the codebook lacks some (1214): the general code stands
+    return code
