@@ -348,3 +348,14 @@ def test_the_kind_of_cooperation_sets_the_subcode(code_sentence) -> None:
     assert [e[2] for e in code_sentence("Iran rejected a request to share intelligence.")] == ["120"]  # no 1214
     assert [e[2] for e in code_sentence("India called on Pakistan to expand trade.")] == ["0211"]
     assert {e[2] for e in code_sentence("The United States and Jordan agreed on a new free-trade pact.")} == {"0311"}
+
+
+def test_every_recoded_and_refined_code_is_in_the_codebook() -> None:
+    from dyadic.events.codebook import cooperation_kinds, purpose_words, recode, with_purpose
+
+    book = codebook()
+    words = [*purpose_words(), *cooperation_kinds()]
+    for code in book:
+        for mode in ("intended", "intent", "threat", "refuse", "appeal", "demand"):
+            assert recode(mode, code) in book, (mode, code)
+        assert all(with_purpose(code, {word}) in book for word in words), code

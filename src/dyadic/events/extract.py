@@ -15,7 +15,7 @@ from itertools import permutations
 from typing import TYPE_CHECKING
 
 from dyadic.actors.resolve import Resolver
-from dyadic.events.codebook import MODES_BY_ROOT, recode, with_purpose
+from dyadic.events.codebook import MODES_BY_ROOT, codebook, recode, with_purpose
 from dyadic.events.patterns import Pattern, PatternSet, word_classes
 from dyadic.events.syntax import (
     SUBJECT_DEPS,
@@ -499,6 +499,8 @@ def _pairs(
         final = aimed
         if final == "1823" and target is not None and (target.kind == "person" or _holds_office(target)):
             final = "186"  # killing a named public figure or an official is an assassination
+        if final not in codebook():  # a refinement the codebook lacks: keep the code the pattern gave
+            final = code if code in codebook() else pattern.code
         out.append(Triple(source, target, final, negated, modality, trigger.i, round(min(conf, 0.95), 2)))
     return out
 
