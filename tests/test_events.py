@@ -351,11 +351,17 @@ def test_the_kind_of_cooperation_sets_the_subcode(code_sentence) -> None:
 
 
 def test_every_recoded_and_refined_code_is_in_the_codebook() -> None:
-    from dyadic.events.codebook import cooperation_kinds, purpose_words, recode, with_purpose
+    from dyadic.events.codebook import aid_kinds, cooperation_kinds, purpose_words, recode, with_purpose
 
     book = codebook()
-    words = [*purpose_words(), *cooperation_kinds()]
+    words = [*purpose_words(), *cooperation_kinds(), *aid_kinds()]
     for code in book:
         for mode in ("intended", "intent", "threat", "refuse", "appeal", "demand"):
             assert recode(mode, code) in book, (mode, code)
         assert all(with_purpose(code, {word}) in book for word in words), code
+
+
+def test_the_kind_of_aid_sets_the_subcode(code_sentence) -> None:
+    assert [e[2] for e in code_sentence("The European Union gave Egypt five million dollars of aid.")] == ["071"]
+    assert [e[2] for e in code_sentence("Sudan asked the UN for food aid.")] == ["0233"]
+    assert [e[2] for e in code_sentence("Russia promised military aid to Syria.")] == ["0332"]

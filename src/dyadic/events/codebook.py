@@ -76,8 +76,10 @@ PURPOSE_BASES = frozenset({"024", "034", "083", "104", "123", "141", "142", "143
 # A root's general code becomes its political-reform code when the clause names such an aim
 # ("urged the minister to resign": 020 -> 0241, "demanded that he abandon the policy": 100 -> 1042).
 REFORM_OF_GENERAL = {"020": "024", "030": "034", "080": "083", "100": "104", "120": "123", "140": "141"}
-# ... and its material-cooperation code when the clause says what kind ("called for free trade": 0211).
+# ... its material-cooperation code when the clause says what kind ("called for free trade": 0211),
 KIND_OF_GENERAL = {"020": "021", "030": "031", "100": "101", "120": "121"}
+# ... and an aid code the kind of aid ("gave $5 million of aid": 071; "asked for food aid": 0233).
+AID_OF_GENERAL = {"070": "07", "023": "023", "033": "033", "103": "103", "122": "122"}
 
 
 @lru_cache(maxsize=1)
@@ -90,18 +92,25 @@ def cooperation_kinds() -> dict[str, str]:
     return {r["word"]: r["kind"] for r in _rows_of("events", "cooperation_kinds.tsv")}
 
 
+@lru_cache(maxsize=1)
+def aid_kinds() -> dict[str, str]:
+    return {r["word"]: r["kind"] for r in _rows_of("events", "aid_kinds.tsv")}
+
+
 def with_purpose(code: str, lemmas: set[str]) -> str:
-    """The aim-specific subcode ("1411" demonstrate for leadership change) when the clause names an aim,
-    else the kind of cooperation asked, offered or refused ("0211" appeal for economic cooperation)."""
-    if code not in PURPOSE_BASES and code not in REFORM_OF_GENERAL:
-        return code
-    words = purpose_words()
-    aims = sorted({words[w] for w in lemmas if w in words})
+    """The subcode the clause's words pick: the aim of a protest, demand or appeal ("1411" demonstrate
+    for leadership change), else the kind of cooperation ("0211" appeal for economic cooperation)
+    or of aid ("071" provide economic aid) asked, offered, given or refused."""
+    families = (
+        (purpose_words(), {**{b: b for b in PURPOSE_BASES}, **REFORM_OF_GENERAL}),
+        (cooperation_kinds(), KIND_OF_GENERAL),
+        (aid_kinds(), AID_OF_GENERAL),
+    )
     book = codebook()
-    if aims and (aimed := REFORM_OF_GENERAL.get(code, code) + aims[0]) in book:
-        return aimed
-    kinds = cooperation_kinds()
-    found = sorted({kinds[w] for w in lemmas if w in kinds})
-    if found and code in KIND_OF_GENERAL and (kind := KIND_OF_GENERAL[code] + found[0]) in book:
-        return kind  # the codebook lacks some (1214): the general code stands
+    for words, bases in families:
+        if code not in bases:
+            continue
+        found = sorted({words[w] for w in lemmas if w in words})
+        if found and (refined := bases[code] + found[0]) in book:
+            return refined  # the codebook lacks some (1214): then the next family, or the general code
     return code
