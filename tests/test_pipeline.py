@@ -116,3 +116,14 @@ def _coded(text: str) -> list[tuple[str, str | None, str]]:
 
     article = Article(input="t", text=text, is_html=False, title=None, url=None, published="2024-03-04")
     return [(e.source, e.target, e.code) for e in code_articles([article]) if isinstance(e, Event)]
+
+
+def test_bystanders_and_visitors_keep_their_own_country() -> None:
+    found = _coded("Iranian agents planned attacks on Israeli tourists visiting Istanbul.")
+    assert all(code != "042" for _, _, code in found)  # tourists visiting are who they are, not news
+    assert _coded("A delegation of officials visited Ankara on Monday.") == [("---GOV", "TURGOV", "042")]
+
+
+def test_no_tourist_visits_in_the_samples(sample_events) -> None:
+    events = [e for name, evs in sample_events.items() for e in evs]
+    assert not [e for e in events if e.code == "042" and e.source_text in ("tourists", "businesspeople")]

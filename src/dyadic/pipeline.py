@@ -217,7 +217,9 @@ def _event(
     when = event_date(text, trigger_char, day, partial(_governed, doc, doc[triple.trigger]))
     countries = tuple(c for c in (triple.source.country, triple.target.country if triple.target else None) if c)
     location = locate(doc, triple.trigger, countries + article_countries, _place_actors(triple))
-    source, target = _placed(triple.source, location), _placed(triple.target, location)
+    # a visitor is not of the country visited: the mover of a travel or meeting keeps its own
+    source = triple.source if triple.code.startswith("04") else _placed(triple.source, location)
+    target = _placed(triple.target, location)
     if target is not None and source.code == target.code:  # placing must not fold the two sides together
         source, target = triple.source, triple.target
     key = f"{article.article_id}|{start}|{end}|{source.code}|{target.code if target else ''}|{triple.code}"

@@ -178,6 +178,8 @@ class _Extractor:
                 targets = []  # "Turkey and Iran agreed to hold talks": with each other, both ways
             if "recip" in pattern.flags and len(sources) > 1 and pattern.preps and set(pattern.preps) <= MEETING_PLACES:
                 targets = []  # "American and Chinese envoys met in Geneva": they met each other, there
+            if verb.dep_ == "acl" and verb.tag_ == "VBG" and sources and all(_bystander(a) for a in sources):
+                return []  # "tourists visiting Istanbul", "students living abroad": who they are, not news
             if "reverse" in pattern.flags:  # "received weapons from X": X is the giver
                 sources, targets = targets, sources
             confidence = 0.6 + 0.1 * pattern.specificity
@@ -316,7 +318,10 @@ WEAPONS = word_classes()["weapons"]
 WEAPON_CODES = {"195": word_classes()["aerial_weapons"], "194": word_classes()["heavy_weapons"]}
 GENERIC_FORCE = frozenset({"180", "182", "1823", "183", "190", "193"})
 CROWDS = word_classes()["crowds"]
-OFFICES = word_classes()["offices"]  # protesters using force riot (CAMEO 145)
+OFFICES = word_classes()["offices"]
+CIVILIAN_SECTORS = frozenset(
+    {"CVL", "BUS", "EDU", "REF", "MED", "LAB", "PPL", "HLH", "AGR"}
+)  # protesters using force riot (CAMEO 145)
 UNIDENTIFIED = "---UAF"  # CAMEO's unidentified armed force
 # Arrest, detention and expulsion are done by a state: with no agent named, by the state where they happen.
 AUTHORITY_CODES = ("173", "174")
@@ -571,3 +576,8 @@ def _holds_office(actor: ActorRef) -> bool:
     """ "the deputy chief of the militia", "the mayor of Kandahar": someone named by an office."""
     words = actor.text.split(" of ")[0].split()
     return bool(words) and words[-1].lower() in OFFICES
+
+
+def _bystander(actor: ActorRef) -> bool:
+    """Ordinary people named only by a role ("tourists", "Israeli citizens", "businesspeople")."""
+    return actor.kind == "agent" and actor.code[3:] in CIVILIAN_SECTORS
