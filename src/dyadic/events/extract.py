@@ -317,11 +317,10 @@ WEAPONS = word_classes()["weapons"]
 # Force whose kind the weapon says: CAMEO 195 "employ aerial weapons", 194 "fight with artillery and tanks".
 WEAPON_CODES = {"195": word_classes()["aerial_weapons"], "194": word_classes()["heavy_weapons"]}
 GENERIC_FORCE = frozenset({"180", "182", "1823", "183", "190", "193"})
-CROWDS = word_classes()["crowds"]
-OFFICES = word_classes()["offices"]
-CIVILIAN_SECTORS = frozenset(
-    {"CVL", "BUS", "EDU", "REF", "MED", "LAB", "PPL", "HLH", "AGR"}
-)  # protesters using force riot (CAMEO 145)
+CROWDS = word_classes()["crowds"]  # protesters using force riot (CAMEO 145)
+OFFICES = word_classes()["offices"]  # killing their holders is an assassination (186)
+# roles of ordinary people, whose doings in a participle ("tourists visiting Istanbul") are not news
+CIVILIAN_SECTORS = frozenset({"CVL", "BUS", "EDU", "REF", "MED", "LAB", "PPL", "HLH", "AGR"})
 UNIDENTIFIED = "---UAF"  # CAMEO's unidentified armed force
 # Arrest, detention and expulsion are done by a state: with no agent named, by the state where they happen.
 AUTHORITY_CODES = ("173", "174")
