@@ -57,6 +57,28 @@ DOMESTIC_CODES = ("172", "132", "081", "170", "175")
 # Actions that often name no target: appeals, intentions, investigations, demands, rejections, threats,
 # protest.
 UNDIRECTED_ROOTS = {"02", "03", "09", "10", "12", "13", "14"}
+MODAL_ROOTS = {"02", "03", "10", "12", "13"}
+FORCE_ROOTS = {"18", "19", "20"}
+WEAPONS = word_classes()["weapons"]
+# Force whose kind the weapon says: CAMEO 195 "employ aerial weapons", 194 "fight with artillery and tanks".
+WEAPON_CODES = {"195": word_classes()["aerial_weapons"], "194": word_classes()["heavy_weapons"]}
+GENERIC_FORCE = frozenset({"180", "182", "1823", "183", "190", "193"})
+CROWDS = word_classes()["crowds"]  # protesters using force riot (CAMEO 145)
+OFFICES = word_classes()["offices"]  # killing their holders is an assassination (186)
+# roles of ordinary people, whose doings in a participle ("tourists visiting Istanbul") are not news
+CIVILIAN_SECTORS = frozenset({"CVL", "BUS", "EDU", "REF", "MED", "LAB", "PPL", "HLH", "AGR"})
+UNIDENTIFIED = "---UAF"  # CAMEO's unidentified armed force
+# Arrest, detention and expulsion are done by a state: with no agent named, by the state where they happen.
+AUTHORITY_CODES = ("173", "174")
+PROTEST_ROOT = "14"
+AIMED_ROOTS = frozenset({PROTEST_ROOT, "07"})  # protests and aid name their party in their aim
+AID_INTENT = "033"  # an intention to provide aid
+SUPPOSING = frozenset({"if", "unless", "whether"})
+MEETING_PLACES = frozenset({"in", "at"})
+ACCORD_VERBS = frozenset({"agree", "concur"})
+CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})  # a finite clause: "agreed (that) there was"
+ACCORD = "019"  # CAMEO: express accord
+IMPLIED = "implied"  # the kind of an actor no word names; it stands only if the event's place gives its country
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,30 +331,6 @@ class _Extractor:
                             )
                         ]
         return []
-
-
-MODAL_ROOTS = {"02", "03", "10", "12", "13"}
-FORCE_ROOTS = {"18", "19", "20"}
-WEAPONS = word_classes()["weapons"]
-# Force whose kind the weapon says: CAMEO 195 "employ aerial weapons", 194 "fight with artillery and tanks".
-WEAPON_CODES = {"195": word_classes()["aerial_weapons"], "194": word_classes()["heavy_weapons"]}
-GENERIC_FORCE = frozenset({"180", "182", "1823", "183", "190", "193"})
-CROWDS = word_classes()["crowds"]  # protesters using force riot (CAMEO 145)
-OFFICES = word_classes()["offices"]  # killing their holders is an assassination (186)
-# roles of ordinary people, whose doings in a participle ("tourists visiting Istanbul") are not news
-CIVILIAN_SECTORS = frozenset({"CVL", "BUS", "EDU", "REF", "MED", "LAB", "PPL", "HLH", "AGR"})
-UNIDENTIFIED = "---UAF"  # CAMEO's unidentified armed force
-# Arrest, detention and expulsion are done by a state: with no agent named, by the state where they happen.
-AUTHORITY_CODES = ("173", "174")
-PROTEST_ROOT = "14"
-AIMED_ROOTS = frozenset({PROTEST_ROOT, "07"})  # protests and aid name their party in their aim
-AID_INTENT = "033"  # an intention to provide aid
-SUPPOSING = frozenset({"if", "unless", "whether"})
-MEETING_PLACES = frozenset({"in", "at"})
-ACCORD_VERBS = frozenset({"agree", "concur"})
-CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})  # a finite clause: "agreed (that) there was"
-ACCORD = "019"  # CAMEO: express accord
-IMPLIED = "implied"  # the kind of an actor no word names; it stands only if the event's place gives its country
 
 
 def _fold_undirected(triples: list[Triple]) -> list[Triple]:
