@@ -182,31 +182,42 @@ class _Extractor:
             sources = self.resolver.actors(source_head) if source_head is not None else []
             if not sources and (pronoun := pronoun_subject(verb)) is not None:
                 sources = self.resolver.actors(pronoun)  # the speaker was no actor: read the pronoun itself
-            if sources and code in GENERIC_FORCE and source_head is not None:
-                # "Soviet aircraft killed 46 civilians": aerial (195); "suicide bombers killed": 1831;
-                # "wounded two soldiers in a bomb attack": a bombing
-                code = _weapon_code(source_head) or self.manner(source_head) or self.manner_in(verb) or code
-                if source_head.lemma_.lower() in CROWDS and not pattern.objects:
-                    code = "145"  # "rioters clashed with police": a violent protest (with missiles it is more)
-            if not sources and pattern.code[:2] in FORCE_ROOTS:
-                sources, manner = self.attacker(verb, None if passive else source_head)
-                code = manner or code  # "killed in a car bomb explosion" is a car bombing (1832)
-                unclaimed = any(s.code == UNIDENTIFIED for s in sources)
-                if unclaimed and (pattern.code[:2] != "18" or all(len(t.code) == 3 for t in targets)):
-                    sources = []  # an unclaimed attack counts when it killed or hurt people, not a place
+            if pattern.code[:2] in FORCE_ROOTS:
+                sources, code = self.force(verb, pattern, code, sources, targets, source_head, passive)
             if not sources and passive and source_head is None and code.startswith(AUTHORITY_CODES):
                 sources = [ActorRef("---GOV", "", None, None, IMPLIED)]  # "was arrested in Lebanon": its authorities
-            if "joint" in pattern.flags and targets and {t.code for t in targets} <= {s.code for s in sources}:
-                targets = []  # "Turkey and Iran agreed to hold talks": with each other, both ways
-            if "recip" in pattern.flags and len(sources) > 1 and pattern.preps and set(pattern.preps) <= MEETING_PLACES:
-                targets = []  # "American and Chinese envoys met in Geneva": they met each other, there
             if verb.dep_ == "acl" and verb.tag_ == "VBG" and sources and all(_bystander(a) for a in sources):
                 return []  # "tourists visiting Istanbul", "students living abroad": who they are, not news
-            if "reverse" in pattern.flags:  # "received weapons from X": X is the giver
-                sources, targets = targets, sources
+            sources, targets = _sides(pattern, sources, targets)
             confidence = 0.6 + 0.1 * pattern.specificity
             return _pairs(sources, targets, pattern, code, verb, negated, modality, confidence)
         return []
+
+    def force(
+        self,
+        verb: Token,
+        pattern: Pattern,
+        code: str,
+        sources: list[ActorRef],
+        targets: list[ActorRef],
+        source_head: Token | None,
+        passive: bool,
+    ) -> tuple[list[ActorRef], str]:
+        """Who used force and what kind: the weapon, attacker or attack named beside the verb says more
+        than "killed" or "attacked" does, and an attack that names no one may be CAMEO's UAF."""
+        if sources and code in GENERIC_FORCE and source_head is not None:
+            # "Soviet aircraft killed 46 civilians": aerial (195); "suicide bombers killed": 1831;
+            # "wounded two soldiers in a bomb attack": a bombing
+            code = _weapon_code(source_head) or self.manner(source_head) or self.manner_in(verb) or code
+            if source_head.lemma_.lower() in CROWDS and not pattern.objects:
+                code = "145"  # "rioters clashed with police": a violent protest (with missiles it is more)
+        if not sources:
+            sources, manner = self.attacker(verb, None if passive else source_head)
+            code = manner or code  # "killed in a car bomb explosion" is a car bombing (1832)
+            unclaimed = any(s.code == UNIDENTIFIED for s in sources)
+            if unclaimed and (pattern.code[:2] != "18" or all(len(t.code) == 3 for t in targets)):
+                sources = []  # an unclaimed attack counts when it killed or hurt people, not a place
+        return sources, code
 
     def attacker(self, verb: Token, subject: Token | None) -> tuple[list[ActorRef], str | None]:
         """Who used force when no actor is its subject: the attack or weapon that did it names them
@@ -331,6 +342,17 @@ class _Extractor:
                             )
                         ]
         return []
+
+
+def _sides(pattern: Pattern, sources: list[ActorRef], targets: list[ActorRef]) -> tuple[list[ActorRef], list[ActorRef]]:
+    """Which side is which for joint, reciprocal and reversed patterns."""
+    if "joint" in pattern.flags and targets and {t.code for t in targets} <= {s.code for s in sources}:
+        targets = []  # "Turkey and Iran agreed to hold talks": with each other, both ways
+    if "recip" in pattern.flags and len(sources) > 1 and pattern.preps and set(pattern.preps) <= MEETING_PLACES:
+        targets = []  # "American and Chinese envoys met in Geneva": they met each other, there
+    if "reverse" in pattern.flags:  # "received weapons from X": X is the giver
+        sources, targets = targets, sources
+    return sources, targets
 
 
 def _fold_undirected(triples: list[Triple]) -> list[Triple]:
