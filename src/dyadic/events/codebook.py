@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -76,25 +76,29 @@ PURPOSE_BASES = frozenset({"024", "034", "083", "104", "123", "141", "142", "143
 # A root's general code becomes its political-reform code when the clause names such an aim
 # ("urged the minister to resign": 020 -> 0241, "demanded that he abandon the policy": 100 -> 1042).
 REFORM_OF_GENERAL = {"020": "024", "030": "034", "080": "083", "100": "104", "120": "123", "140": "141"}
+AIM_BASES = {**{base: base for base in PURPOSE_BASES}, **REFORM_OF_GENERAL}
 # ... its material-cooperation code when the clause says what kind ("called for free trade": 0211),
 KIND_OF_GENERAL = {"020": "021", "030": "031", "100": "101", "120": "121"}
 # ... and an aid code the kind of aid ("gave $5 million of aid": 071; "asked for food aid": 0233).
 AID_OF_GENERAL = {"070": "07", "023": "023", "033": "033", "103": "103", "122": "122"}
 
 
-@lru_cache(maxsize=1)
+@cache
+def _word_table(name: str, column: str) -> dict[str, str]:
+    """A packaged word -> digit table (data/events/NAME): purposes, kinds of cooperation, kinds of aid."""
+    return {r["word"]: r[column] for r in _rows_of("events", name)}
+
+
 def purpose_words() -> dict[str, str]:
-    return {r["word"]: r["aim"] for r in _rows_of("events", "purpose_words.tsv")}
+    return _word_table("purpose_words.tsv", "aim")
 
 
-@lru_cache(maxsize=1)
 def cooperation_kinds() -> dict[str, str]:
-    return {r["word"]: r["kind"] for r in _rows_of("events", "cooperation_kinds.tsv")}
+    return _word_table("cooperation_kinds.tsv", "kind")
 
 
-@lru_cache(maxsize=1)
 def aid_kinds() -> dict[str, str]:
-    return {r["word"]: r["kind"] for r in _rows_of("events", "aid_kinds.tsv")}
+    return _word_table("aid_kinds.tsv", "kind")
 
 
 def with_purpose(code: str, lemmas: set[str]) -> str:
@@ -102,7 +106,7 @@ def with_purpose(code: str, lemmas: set[str]) -> str:
     for leadership change), else the kind of cooperation ("0211" appeal for economic cooperation)
     or of aid ("071" provide economic aid) asked, offered, given or refused."""
     families = (
-        (purpose_words(), {**{b: b for b in PURPOSE_BASES}, **REFORM_OF_GENERAL}),
+        (purpose_words(), AIM_BASES),
         (cooperation_kinds(), KIND_OF_GENERAL),
         (aid_kinds(), AID_OF_GENERAL),
     )

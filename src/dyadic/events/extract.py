@@ -225,7 +225,7 @@ class _Extractor:
         nobody ("a roadside bomb killed two soldiers") is CAMEO's unidentified armed force (UAF)."""
         heads = [subject] if subject is not None else prep_objects(verb, ("in", "during"))
         for head in heads:
-            words = [head, *(c for c in head.children if c.dep_ == "compound")]  # "car bomb explosion"
+            words = _with_compounds(head)  # "car bomb explosion"
             if not any(self.is_attack(w) for w in words):
                 continue
             by = prep_object(head, ("by",))
@@ -239,7 +239,7 @@ class _Extractor:
     def manner_in(self, verb: Token) -> str | None:
         """The kind of attack an "in"/"during" phrase names ("in a car bomb attack")."""
         for head in prep_objects(verb, ("in", "during")):
-            for word in (head, *(c for c in head.children if c.dep_ == "compound")):
+            for word in _with_compounds(head):
                 if (code := self.manner(word)) is not None:
                     return code
         return None
@@ -561,6 +561,11 @@ def _complement_actors(clause: Token, resolver: Resolver, skip: Token | None = N
     return []
 
 
+def _with_compounds(head: Token) -> tuple[Token, ...]:
+    """A noun and the nouns compounded onto it ("car bomb explosion": explosion, bomb)."""
+    return (head, *(c for c in head.children if c.dep_ == "compound"))
+
+
 def _phrase(noun: Token) -> str:
     """The noun with its left modifiers: "a roadside bombing" -> "roadside bombing"."""
     words = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nmod")]
@@ -584,7 +589,7 @@ def _aim_party(word: Token, resolver: Resolver) -> list[ActorRef]:
 
 
 def _weapon_code(head: Token) -> str | None:
-    for word in (head, *(c for c in head.children if c.dep_ == "compound")):
+    for word in _with_compounds(head):
         for code, weapons in WEAPON_CODES.items():
             if word.lemma_.lower() in weapons:
                 return code
