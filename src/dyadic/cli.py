@@ -129,7 +129,7 @@ def _add_db_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_store_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", default="dyadic.duckdb", metavar="FILE", help="event store (default ./dyadic.duckdb)")
+    _add_db_option(parser)
     parser.add_argument("--since", metavar="DATE", help="from DATE (2016-12-19, 2016-12 or 2016)")
     parser.add_argument("--until", metavar="DATE", help="to DATE, inclusive (2016 means to 2016-12-31)")
     parser.add_argument("--include-negated", action="store_true", help="count events the sentence denies")
