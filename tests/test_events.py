@@ -333,6 +333,28 @@ def test_appeals_and_demands_take_the_subcode_of_what_they_ask(code_sentence) ->
     ]
 
 
+def test_the_first_aim_named_after_the_trigger_sets_the_subcode(code_sentence) -> None:
+    demand = "Kenyan opposition leaders demanded {} from the government."
+    assert [e[2] for e in code_sentence(demand.format("reforms"))] == ["104"]  # reform in general
+    assert [e[2] for e in code_sentence(demand.format("democratic reforms"))] == ["1044"]
+    assert [e[2] for e in code_sentence(demand.format("new rights and a lower tax"))] == ["1043"]
+    promise = "The Kenyan president promised to hold free elections and to change the tax policy."
+    assert [e[2] for e in code_sentence(promise)] == ["0344"]
+    assert [e[2] for e in code_sentence("Thousands of Iraqi Kurds rallied in Erbil for independence.")] == ["1414"]
+
+
+def test_words_of_a_name_are_no_aim(parse) -> None:
+    from dyadic.events.codebook import with_purpose
+    from dyadic.events.syntax import clause_lemmas
+
+    doc = parse("The government met demands from the Union for Total Independence to overhaul the judiciary.")
+    trigger = next(t for t in doc if t.lemma_ == "meet")
+    assert "independence" not in clause_lemmas(trigger)
+    assert with_purpose("083", clause_lemmas(trigger)) == "0834"
+    assert with_purpose("083", ["reform"]) == "083"
+    assert with_purpose("083", ["reform", "resignation"]) == "0831"
+
+
 def test_the_attacker_and_the_victim_set_the_kind_of_violence(code_sentence) -> None:
     assert [e[2] for e in code_sentence("Two Palestinian suicide bombers killed 23 Israelis.")] == ["1831"]
     assert [e[2] for e in code_sentence("Hezbollah fighters killed the mayor of an Israeli town.")] == ["186"]
@@ -358,7 +380,7 @@ def test_every_recoded_and_refined_code_is_in_the_codebook() -> None:
     for code in book:
         for mode in ("intended", "intent", "threat", "refuse", "appeal", "demand"):
             assert recode(mode, code) in book, (mode, code)
-        assert all(with_purpose(code, {word}) in book for word in words), code
+        assert all(with_purpose(code, [word]) in book for word in words), code
 
 
 def test_the_kind_of_aid_sets_the_subcode(code_sentence) -> None:

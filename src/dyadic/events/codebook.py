@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -101,20 +102,33 @@ def aid_kinds() -> dict[str, str]:
     return _word_table("aid_kinds.tsv", "kind")
 
 
-def with_purpose(code: str, lemmas: set[str]) -> str:
+def with_purpose(code: str, lemmas: Sequence[str]) -> str:
     """The subcode the clause's words pick: the aim of a protest, demand or appeal ("1411" demonstrate
     for leadership change), else the kind of cooperation ("0211" appeal for economic cooperation)
-    or of aid ("071" provide economic aid) asked, offered, given or refused."""
-    families = (
+    or of aid ("071" provide economic aid) asked, offered, given or refused.
+
+    `lemmas` come in order of precedence (see `syntax.clause_lemmas`): the first word of a family
+    that the table knows decides. A word whose digit is "-" ("reform") names the family's general
+    code: "demanded reforms" is CAMEO's "demand political reform" (104), and it gives way to a
+    word that says which reform ("democratic reforms": 1044).
+    """
+    book = codebook()
+    for words, bases in _families():
+        if code not in bases:
+            continue
+        found = [words[w] for w in lemmas if w in words]
+        digit = next((d for d in found if d != GENERAL), "" if found else None)
+        if digit is not None and (refined := bases[code] + digit) in book:
+            return refined  # the codebook lacks some (1214): then the next family, or the general code
+    return code
+
+
+GENERAL = "-"
+
+
+def _families() -> tuple[tuple[dict[str, str], dict[str, str]], ...]:
+    return (
         (purpose_words(), AIM_BASES),
         (cooperation_kinds(), KIND_OF_GENERAL),
         (aid_kinds(), AID_OF_GENERAL),
     )
-    book = codebook()
-    for words, bases in families:
-        if code not in bases:
-            continue
-        found = sorted({words[w] for w in lemmas if w in words})
-        if found and (refined := bases[code] + found[0]) in book:
-            return refined  # the codebook lacks some (1214): then the next family, or the general code
-    return code

@@ -63,10 +63,16 @@ def mentions(trigger: Token, lemmas: frozenset[str]) -> bool:
     return any(t.lemma_.lower() in lemmas or t.lower_ in lemmas for t in trigger.subtree if t.i not in skip)
 
 
-def clause_lemmas(trigger: Token) -> set[str]:
-    """The lemmas of the trigger's own phrase or clause (for aims: "protested for independence")."""
+def clause_lemmas(trigger: Token) -> list[str]:
+    """The lemmas of the trigger's own phrase or clause (for aims: "protested for independence"), the
+    words after the trigger first, in reading order, then those before it, nearest first: "demanded
+    democratic reforms under the constitution" is for what follows "demanded", and of two aims
+    the first named is the one asked. Names are left out: the "Independence" of a party's name
+    is no aim."""
     root = trigger.head if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.pos_ in ("VERB", "AUX") else trigger
-    return {t.lemma_.lower() for t in root.subtree}
+    words = [t for t in root.subtree if t.pos_ != "PROPN"]
+    ordered = [t for t in words if t.i > trigger.i] + [t for t in reversed(words) if t.i <= trigger.i]
+    return [t.lemma_.lower() for t in ordered]
 
 
 def is_passive(verb: Token) -> bool:
