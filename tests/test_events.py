@@ -355,6 +355,23 @@ def test_words_of_a_name_are_no_aim(parse) -> None:
     assert with_purpose("083", ["reform", "resignation"]) == "0831"
 
 
+def test_what_a_sanction_restricts_sets_the_subcode(code_sentence) -> None:
+    codes = {
+        "The French government outlawed a Corsican separatist organization.": "1721",
+        "Belarus banned opposition candidates from the election.": "1722",
+        "Egypt banned the Muslim Brotherhood party.": "1722",
+        "Israel threatened to ban voting in Gaza.": "1321",
+    }
+    for sentence, code in codes.items():
+        assert [e[2] for e in code_sentence(sentence)] == [code], sentence
+
+
+def test_refusing_or_halting_aid_takes_the_kind_of_aid(code_sentence) -> None:
+    assert [e[:3] for e in code_sentence("Turkey halted economic aid to Syria.")] == [("TUR", "SYR", "1621")]
+    found = {e[:3] for e in code_sentence("Serbia rejected calls by Germany for economic aid.")}
+    assert ("SRB", "DEU", "1221") in found
+
+
 def test_the_attacker_and_the_victim_set_the_kind_of_violence(code_sentence) -> None:
     assert [e[2] for e in code_sentence("Two Palestinian suicide bombers killed 23 Israelis.")] == ["1831"]
     assert [e[2] for e in code_sentence("Hezbollah fighters killed the mayor of an Israeli town.")] == ["186"]
@@ -373,10 +390,10 @@ def test_the_kind_of_cooperation_sets_the_subcode(code_sentence) -> None:
 
 
 def test_every_recoded_and_refined_code_is_in_the_codebook() -> None:
-    from dyadic.events.codebook import aid_kinds, cooperation_kinds, purpose_words, recode, with_purpose
+    from dyadic.events.codebook import aid_kinds, cooperation_kinds, purpose_words, recode, sanction_kinds, with_purpose
 
     book = codebook()
-    words = [*purpose_words(), *cooperation_kinds(), *aid_kinds()]
+    words = [*purpose_words(), *cooperation_kinds(), *aid_kinds(), *sanction_kinds()]
     for code in book:
         for mode in ("intended", "intent", "threat", "refuse", "appeal", "demand"):
             assert recode(mode, code) in book, (mode, code)

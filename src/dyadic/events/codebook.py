@@ -78,15 +78,22 @@ PURPOSE_BASES = frozenset({"024", "034", "083", "104", "123", "141", "142", "143
 # ("urged the minister to resign": 020 -> 0241, "demanded that he abandon the policy": 100 -> 1042).
 REFORM_OF_GENERAL = {"020": "024", "030": "034", "080": "083", "100": "104", "120": "123", "140": "141"}
 AIM_BASES = {**{base: base for base in PURPOSE_BASES}, **REFORM_OF_GENERAL}
+# ... its aid code when what is asked, offered or refused is aid ("rejected calls for economic aid": 1221),
+AID_OF_REQUEST = {"020": "023", "030": "033", "100": "103", "120": "122"}
 # ... its material-cooperation code when the clause says what kind ("called for free trade": 0211),
 KIND_OF_GENERAL = {"020": "021", "030": "031", "100": "101", "120": "121"}
-# ... and an aid code the kind of aid ("gave $5 million of aid": 071; "asked for food aid": 0233).
-AID_OF_GENERAL = {"070": "07", "023": "023", "033": "033", "103": "103", "122": "122"}
+# ... an aid code the kind of aid ("gave $5 million of aid": 071; "asked for food aid": 0233; "halted
+# economic aid": 1621),
+AID_OF_GENERAL = {"070": "07", "023": "023", "033": "033", "103": "103", "122": "122", "162": "162"}
+# ... and an administrative sanction what it restricts ("banned opposition candidates": 1722; "lifted
+# the curfew": 0813; "threatened to ban rallies": 1321).
+SANCTION_OF_GENERAL = {"172": "172", "132": "132", "081": "081"}
+GENERAL = "-"  # a word that names a family but not a kind: "reform", "aid"
 
 
 @cache
 def _word_table(name: str, column: str) -> dict[str, str]:
-    """A packaged word -> digit table (data/events/NAME): purposes, kinds of cooperation, kinds of aid."""
+    """A packaged word -> digit table (data/events/NAME): purposes, kinds of cooperation, of aid, of sanction."""
     return {r["word"]: r[column] for r in _rows_of("events", name)}
 
 
@@ -102,15 +109,34 @@ def aid_kinds() -> dict[str, str]:
     return _word_table("aid_kinds.tsv", "kind")
 
 
+def sanction_kinds() -> dict[str, str]:
+    return _word_table("sanction_kinds.tsv", "kind")
+
+
+@cache
+def _families() -> tuple[tuple[dict[str, str], dict[str, str]], ...]:
+    aid_nouns = {word: GENERAL for word, kind in aid_kinds().items() if kind == GENERAL}
+    return (
+        (purpose_words(), AIM_BASES),
+        (aid_nouns, AID_OF_REQUEST),
+        (cooperation_kinds(), KIND_OF_GENERAL),
+        (aid_kinds(), AID_OF_GENERAL),
+        (sanction_kinds(), SANCTION_OF_GENERAL),
+    )
+
+
 def with_purpose(code: str, lemmas: Sequence[str]) -> str:
     """The subcode the clause's words pick: the aim of a protest, demand or appeal ("1411" demonstrate
     for leadership change), else the kind of cooperation ("0211" appeal for economic cooperation)
-    or of aid ("071" provide economic aid) asked, offered, given or refused.
+    or of aid ("071" provide economic aid) asked, offered, given or refused, or what an
+    administrative sanction restricts.
 
     `lemmas` come in order of precedence (see `syntax.clause_lemmas`): the first word of a family
     that the table knows decides. A word whose digit is "-" ("reform") names the family's general
     code: "demanded reforms" is CAMEO's "demand political reform" (104), and it gives way to a
-    word that says which reform ("democratic reforms": 1044).
+    word that says which reform ("democratic reforms": 1044). The families apply in turn, each to
+    the code the one before left: "rejected calls for economic aid" is a refusal (120) of aid
+    (122) that is economic (1221).
     """
     book = codebook()
     for words, bases in _families():
@@ -118,17 +144,7 @@ def with_purpose(code: str, lemmas: Sequence[str]) -> str:
             continue
         found = [words[w] for w in lemmas if w in words]
         digit = next((d for d in found if d != GENERAL), "" if found else None)
-        if digit is not None and (refined := bases[code] + digit) in book:
-            return refined  # the codebook lacks some (1214): then the next family, or the general code
+        refined = bases[code] + (digit or "")
+        if digit is not None and len(refined) >= 3 and refined in book:
+            code = refined  # the codebook lacks some (1214): then the code stands
     return code
-
-
-GENERAL = "-"
-
-
-def _families() -> tuple[tuple[dict[str, str], dict[str, str]], ...]:
-    return (
-        (purpose_words(), AIM_BASES),
-        (cooperation_kinds(), KIND_OF_GENERAL),
-        (aid_kinds(), AID_OF_GENERAL),
-    )
