@@ -372,6 +372,15 @@ def test_refusing_or_halting_aid_takes_the_kind_of_aid(code_sentence) -> None:
     assert ("SRB", "DEU", "1221") in found
 
 
+def test_a_rejected_or_requested_proposal_is_coded_by_what_it_proposes(code_sentence) -> None:
+    assert [e[:3] for e in code_sentence("Israel rejected the Egyptian proposal for a ceasefire.")] == [
+        ("ISR", "EGY", "1246")
+    ]
+    assert [e[:3] for e in code_sentence("Egypt requested an urgent meeting with Israel.")] == [("EGY", "ISR", "026")]
+    # a request noun with no "for" or "to" phrase asks for nothing the sentence names, and is no demand itself
+    assert [e[:3] for e in code_sentence("Ukraine rejected Russia's demands.")] == [("UKR", "RUS", "120")]
+
+
 def test_the_attacker_and_the_victim_set_the_kind_of_violence(code_sentence) -> None:
     assert [e[2] for e in code_sentence("Two Palestinian suicide bombers killed 23 Israelis.")] == ["1831"]
     assert [e[2] for e in code_sentence("Hezbollah fighters killed the mayor of an Israeli town.")] == ["186"]
@@ -384,7 +393,7 @@ def test_the_kind_of_cooperation_sets_the_subcode(code_sentence) -> None:
 
     assert set(cooperation_kinds().values()) == {"1", "2", "3", "4"}
     assert [b + k for b in ("021", "031", "101", "121") for k in "1234" if b + k not in codebook()] == ["1214"]
-    assert [e[2] for e in code_sentence("Iran rejected a request to share intelligence.")] == ["120"]  # no 1214
+    assert [e[2] for e in code_sentence("Iran rejected a request to share intelligence.")] == ["121"]  # no 1214
     assert [e[2] for e in code_sentence("India called on Pakistan to expand trade.")] == ["0211"]
     assert {e[2] for e in code_sentence("The United States and Jordan agreed on a new free-trade pact.")} == {"0311"}
 

@@ -291,6 +291,8 @@ class _Extractor:
         """
         clause = clause or next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None) or asked_for(verb)
         if clause is None:
+            if (obj := object_of(verb, is_passive(verb))) is not None:  # "rejected Russia's demands": no demand
+                self.consumed.update(t.i for t in obj.subtree)  # of its own, for the rejection names no aim
             return code, targets
         inner: list[Triple] = []
         for token in clause.subtree:

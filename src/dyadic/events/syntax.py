@@ -26,6 +26,7 @@ SAY_LEMMAS = _WORDS["say"]
 REPORTED_PRONOUNS = _WORDS["reported_pronouns"]
 DOCUMENTS = _WORDS["documents"]
 RESOLVES = _WORDS["resolves"]
+REQUESTS = _WORDS["requests"]
 KINDED_HEADS = _WORDS["kinded_heads"]
 PARTICLES = frozenset({"out", "off", "away", "back", "up", "down"})
 FAILURE = _WORDS["failure"]
@@ -156,17 +157,20 @@ def subject_of(verb: Token) -> Token | None:
 
 def asked_for(verb: Token) -> Token | None:
     """What an object names as asked, offered or refused: "rejected calls for economic aid",
-    "rejected a request to interrogate detainees", "demanded a meeting"."""
+    "rejected a request to interrogate detainees", "demanded a meeting". A request noun asks for
+    what its "for" or "to" phrase says, wherever the parse hangs it ("calls by Bonn's rulers for
+    aid"), and, with neither, for nothing the sentence names."""
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
     wanted = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"), None)
     if obj is None or wanted is not None:  # "called for the withdrawal of ...", "asked Portugal for military aid"
         return next((c for c in wanted.children if c.dep_ == "pobj"), None) if wanted is not None else None
-    for child in obj.children:
+    words = obj.subtree if obj.lemma_.lower() in REQUESTS else obj.children
+    for child in words:
         if child.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in child.children):
             return child
         if child.dep_ == "prep" and child.lower_ == "for":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return obj
+    return None if obj.lemma_.lower() in REQUESTS else obj
 
 
 def passive_subject(verb: Token) -> Token | None:
