@@ -381,6 +381,39 @@ def test_a_rejected_or_requested_proposal_is_coded_by_what_it_proposes(code_sent
     assert [e[:3] for e in code_sentence("Ukraine rejected Russia's demands.")] == [("UKR", "RUS", "120")]
 
 
+def test_what_is_asked_to_be_yielded_sets_the_subcode(code_sentence) -> None:
+    codes = {
+        "The United States demanded that Syria end curbs on the press.": "1051",  # 0811 asked
+        "Iraq appealed to the United Nations to bring an end to the trade embargo.": "0254",  # 085 asked
+        "Egypt urged Israel to allow aid workers into Gaza.": "0255",  # 0863 asked
+        "Russia said Ukraine must return the seized ship.": "1053",  # 0842 asked
+        "Kenya appealed to Uganda to release the prisoners.": "0253",  # the infinitive parsed as a purpose
+        "Russia offered concessions to Japan.": "035",
+    }
+    for sentence, code in codes.items():
+        assert [e[2] for e in code_sentence(sentence)] == [code], sentence
+
+
+def test_handing_over_suspects_is_judicial_cooperation(code_sentence) -> None:
+    assert [e[:3] for e in code_sentence("Britain demanded that Libya hand over the alleged bombers.")] == [
+        ("GBR", "LBY", "1013")
+    ]
+    assert [e[:3] for e in code_sentence("Libya offered to hand over the two suspects to Britain.")] == [
+        ("LBY", "GBR", "0313")
+    ]
+
+
+def test_threats_take_the_code_of_what_is_threatened(code_sentence) -> None:
+    codes = {
+        "Iran threatened to cut off gas supplies to Turkey.": "131",  # not gas as a weapon
+        "France threatened to impose import restrictions on Chinese goods.": "1312",
+        "Hamas threatened to resume terrorist activities in Israel.": "1383",
+        "Al-Qaeda threatened to deliver devastating blows to the United States.": "1384",
+    }
+    for sentence, code in codes.items():
+        assert [e[2] for e in code_sentence(sentence)] == [code], sentence
+
+
 def test_the_attacker_and_the_victim_set_the_kind_of_violence(code_sentence) -> None:
     assert [e[2] for e in code_sentence("Two Palestinian suicide bombers killed 23 Israelis.")] == ["1831"]
     assert [e[2] for e in code_sentence("Hezbollah fighters killed the mayor of an Israeli town.")] == ["186"]

@@ -24,6 +24,7 @@ from dyadic.events.syntax import (
     clause_lemmas,
     clause_word,
     has_modifier,
+    is_infinitive,
     is_negated,
     is_passive,
     light_verb,
@@ -289,7 +290,11 @@ class _Extractor:
         the complement: "demanded that Hamas renounce ..."); the others act on the complement's
         target. The complement is then not coded again as an event of its own.
         """
-        clause = clause or next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None) or asked_for(verb)
+        clause = clause or next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+        if clause is None and MODES_BY_ROOT.get(code[:2]) in ("appeal", "demand"):
+            # "appealed to Uganda to release ...": the infinitive parsed as a purpose is what is asked
+            clause = next((c for c in verb.children if c.dep_ == "advcl" and is_infinitive(c)), None)
+        clause = clause or asked_for(verb)
         if clause is None:
             if (obj := object_of(verb, is_passive(verb))) is not None:  # "rejected Russia's demands": no demand
                 self.consumed.update(t.i for t in obj.subtree)  # of its own, for the rejection names no aim

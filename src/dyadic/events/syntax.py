@@ -33,6 +33,7 @@ FAILURE = _WORDS["failure"]
 MEASURES = _WORDS["measures"]
 SUBJECT_DEPS = {"nsubj", "csubj"}
 OBJECT_DEPS = {"dobj", "obj", "dative", "iobj"}
+ADDRESSEE_PREPS = ("to", "on", "upon")
 
 
 OBLIGATION = {"must": "100", "should": "020", "ought": "020"}
@@ -162,15 +163,22 @@ def asked_for(verb: Token) -> Token | None:
     aid"), and, with neither, for nothing the sentence names."""
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
     wanted = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"), None)
-    if obj is None or wanted is not None:  # "called for the withdrawal of ...", "asked Portugal for military aid"
-        return next((c for c in wanted.children if c.dep_ == "pobj"), None) if wanted is not None else None
+    if wanted is not None:  # "called for the withdrawal of ...", "asked Portugal for military aid"
+        return next((c for c in wanted.children if c.dep_ == "pobj"), None)
+    if obj is None:  # "appealed to Uganda to release ...", the infinitive parsed as the addressee's
+        asked = prep_objects(verb, ADDRESSEE_PREPS)
+        return next((c for a in asked for c in a.children if c.dep_ == "acl" and is_infinitive(c)), None)
     words = obj.subtree if obj.lemma_.lower() in REQUESTS else obj.children
     for child in words:
-        if child.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in child.children):
+        if child.dep_ in ("acl", "relcl") and is_infinitive(child):
             return child
         if child.dep_ == "prep" and child.lower_ == "for":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None if obj.lemma_.lower() in REQUESTS else obj
+
+
+def is_infinitive(verb: Token) -> bool:
+    return any(a.lower_ == "to" and a.dep_ == "aux" for a in verb.children)
 
 
 def passive_subject(verb: Token) -> Token | None:
