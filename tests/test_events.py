@@ -414,6 +414,18 @@ def test_threats_take_the_code_of_what_is_threatened(code_sentence) -> None:
         assert [e[2] for e in code_sentence(sentence)] == [code], sentence
 
 
+def test_who_blocks_decides_whether_a_blockade_is_a_protest(code_sentence) -> None:
+    codes = {
+        "Farmers in France said they would blockade Paris.": "133",  # a threat to protest, not of force
+        "The Russian navy blockaded Ukrainian ports.": "191",
+        "Israeli troops blocked roads into Nablus.": "191",
+        "Protesters in Belgrade blocked a bridge.": "144",
+        "French truckers blockaded the port of Calais.": "144",
+    }
+    for sentence, code in codes.items():
+        assert [e[2] for e in code_sentence(sentence)] == [code], sentence
+
+
 def test_the_attacker_and_the_victim_set_the_kind_of_violence(code_sentence) -> None:
     assert [e[2] for e in code_sentence("Two Palestinian suicide bombers killed 23 Israelis.")] == ["1831"]
     assert [e[2] for e in code_sentence("Hezbollah fighters killed the mayor of an Israeli town.")] == ["186"]

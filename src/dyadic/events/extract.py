@@ -69,6 +69,14 @@ OFFICES = word_classes()["offices"]  # killing their holders is an assassination
 # roles of ordinary people, whose doings in a participle ("tourists visiting Istanbul") are not news
 CIVILIAN_SECTORS = frozenset({"CVL", "BUS", "EDU", "REF", "MED", "LAB", "PPL", "HLH", "AGR"})
 UNIDENTIFIED = "---UAF"  # CAMEO's unidentified armed force
+# Who blocks decides what a blockade is: by ordinary people or the opposition ("farmers blockaded Paris")
+# a protest that obstructs passage (CAMEO 144; its threat 133), by a state or an armed force ("the navy
+# blockaded the ports") a blockade that restricts movement (191; its threat 1381).
+PROTEST_FORMS = {"191": "144", "1381": "133"}
+FORCE_FORMS = {"144": "191", "133": "1381"}
+PROTESTING_SECTORS = CIVILIAN_SECTORS | {"OPP"}
+BLOCKING = frozenset({"block", "blockade"})
+FORCE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "REB", "UAF"})
 # Arrest, detention and expulsion are done by a state: with no agent named, by the state where they happen.
 AUTHORITY_CODES = ("173", "174")
 PROTEST_ROOT = "14"
@@ -520,7 +528,8 @@ def _pairs(
     elif "notarget" in pattern.flags or (code[:2] in UNDIRECTED_ROOTS and pattern.code[:2] in UNDIRECTED_ROOTS):
         pairs = [(s, None) for s in sources]
     out = []
-    aimed = with_purpose(code, clause_lemmas(trigger))
+    lemmas = clause_lemmas(trigger)
+    aimed = with_purpose(code, lemmas)
     for source, target in pairs:
         if target is not None and source.code == target.code and not code.startswith(DOMESTIC_CODES):
             continue  # a state of emergency or curfew is the one act a country does to itself
@@ -528,6 +537,10 @@ def _pairs(
             continue
         conf = confidence - 0.15 * (source.kind == "agent" and source.code.startswith("---"))
         final = aimed
+        if code in PROTEST_FORMS and source.code[3:6] in PROTESTING_SECTORS:
+            final = with_purpose(PROTEST_FORMS[code], lemmas)
+        elif code in FORCE_FORMS and pattern.lemma in BLOCKING and _armed_or_state(source):
+            final = FORCE_FORMS[code]
         if final == "1823" and target is not None and (target.kind == "person" or _holds_office(target)):
             final = "186"  # killing a named public figure or an official is an assassination
         if final not in codebook():  # a refinement the codebook lacks: keep the code the pattern gave
@@ -607,6 +620,12 @@ def _holds_office(actor: ActorRef) -> bool:
     """ "the deputy chief of the militia", "the mayor of Kandahar": someone named by an office."""
     words = actor.text.split(" of ")[0].split()
     return bool(words) and words[-1].lower() in OFFICES
+
+
+def _armed_or_state(actor: ActorRef) -> bool:
+    """A state's forces and officials, or an armed group (a bare country may be people the
+    dictionaries do not know: "French truckers")."""
+    return actor.code[3:6] in FORCE_SECTORS
 
 
 def _bystander(actor: ActorRef) -> bool:
