@@ -244,7 +244,7 @@ def test_allowing_is_yielding_and_intentions_need_a_party(code_sentence) -> None
 def test_the_weapon_says_the_kind_of_force(code_sentence) -> None:
     assert [e[:3] for e in code_sentence("Russian warplanes bombed Syrian rebels.")] == [("RUSMIL", "SYRREB", "195")]
     assert [e[:3] for e in code_sentence("Soviet aircraft killed 46 Afghan civilians.")] == [("SUN", "AFGCVL", "195")]
-    assert [e[2] for e in code_sentence("Jakarta forced the UN refugee agency out of the country.")] == ["170"]
+    assert [e[2] for e in code_sentence("Jakarta forced the UN refugee agency out of the country.")] == ["1663"]
 
 
 @pytest.mark.parametrize(
@@ -426,6 +426,18 @@ def test_who_blocks_decides_whether_a_blockade_is_a_protest(code_sentence) -> No
         assert [e[2] for e in code_sentence(sentence)] == [code], sentence
 
 
+def test_a_conditional_possibility_is_a_threat(code_sentence) -> None:
+    found = code_sentence("The European Union may halt its mediation in Yugoslavia if the fighting continues.")
+    assert [(e[2], e[4]) for e in found] == [("135", "intended")]
+    assert [e[2] for e in code_sentence("Russia could cut off gas supplies to Ukraine unless it pays.")] == ["131"]
+    assert [e[2] for e in code_sentence("Russia could cut off gas supplies to Ukraine.")] == ["160"]
+
+
+def test_what_international_presence_is_expelled_or_received_sets_the_subcode(code_sentence) -> None:
+    assert [e[2] for e in code_sentence("Ethiopia forced the UN observers out of the country.")] == ["1662"]
+    assert [e[2] for e in code_sentence("Swiss doctors handed over medicine to the Red Crescent in Iran.")] == ["073"]
+
+
 def test_the_attacker_and_the_victim_set_the_kind_of_violence(code_sentence) -> None:
     assert [e[2] for e in code_sentence("Two Palestinian suicide bombers killed 23 Israelis.")] == ["1831"]
     assert [e[2] for e in code_sentence("Hezbollah fighters killed the mayor of an Israeli town.")] == ["186"]
@@ -444,14 +456,20 @@ def test_the_kind_of_cooperation_sets_the_subcode(code_sentence) -> None:
 
 
 def test_every_recoded_and_refined_code_is_in_the_codebook() -> None:
-    from dyadic.events.codebook import aid_kinds, cooperation_kinds, purpose_words, recode, sanction_kinds, with_purpose
+    from dyadic.events import codebook as tables
 
     book = codebook()
-    words = [*purpose_words(), *cooperation_kinds(), *aid_kinds(), *sanction_kinds()]
+    words = [
+        *tables.purpose_words(),
+        *tables.cooperation_kinds(),
+        *tables.aid_kinds(),
+        *tables.sanction_kinds(),
+        *tables.involvement_kinds(),
+    ]
     for code in book:
         for mode in ("intended", "intent", "threat", "refuse", "appeal", "demand"):
-            assert recode(mode, code) in book, (mode, code)
-        assert all(with_purpose(code, [word]) in book for word in words), code
+            assert tables.recode(mode, code) in book, (mode, code)
+        assert all(tables.with_purpose(code, [word]) in book for word in words), code
 
 
 def test_the_kind_of_aid_sets_the_subcode(code_sentence) -> None:

@@ -88,6 +88,8 @@ AID_OF_GENERAL = {"070": "07", "023": "023", "033": "033", "103": "103", "122": 
 # ... and an administrative sanction what it restricts ("banned opposition candidates": 1722; "lifted
 # the curfew": 0813; "threatened to ban rallies": 1321).
 SANCTION_OF_GENERAL = {"172": "172", "132": "132", "081": "081"}
+# ... and a received or expelled international presence what it is ("forced the UN refugee agency out": 1663).
+INVOLVEMENT_OF_GENERAL = {"086": "086", "166": "166"}
 GENERAL = "-"  # a word that names a family but not a kind: "reform", "aid"
 
 
@@ -113,6 +115,10 @@ def sanction_kinds() -> dict[str, str]:
     return _word_table("sanction_kinds.tsv", "kind")
 
 
+def involvement_kinds() -> dict[str, str]:
+    return _word_table("involvement_kinds.tsv", "kind")
+
+
 @cache
 def _families() -> tuple[tuple[dict[str, str], dict[str, str]], ...]:
     aid_nouns = {word: GENERAL for word, kind in aid_kinds().items() if kind == GENERAL}
@@ -122,6 +128,7 @@ def _families() -> tuple[tuple[dict[str, str], dict[str, str]], ...]:
         (cooperation_kinds(), KIND_OF_GENERAL),
         (aid_kinds(), AID_OF_GENERAL),
         (sanction_kinds(), SANCTION_OF_GENERAL),
+        (involvement_kinds(), INVOLVEMENT_OF_GENERAL),
     )
 
 

@@ -34,6 +34,7 @@ MEASURES = _WORDS["measures"]
 SUBJECT_DEPS = {"nsubj", "csubj"}
 OBJECT_DEPS = {"dobj", "obj", "dative", "iobj"}
 ADDRESSEE_PREPS = ("to", "on", "upon")
+CONDITIONS = frozenset({"if", "unless"})
 
 
 OBLIGATION = {"must": "100", "should": "020", "ought": "020"}
@@ -308,11 +309,19 @@ def is_negated(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb_lemma(verb.head) in FAILURE
 
 
+def is_conditional(verb: Token) -> bool:
+    """Does an "if" or "unless" clause set the verb's condition?"""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
+        for c in verb.children
+    )
+
+
 def modality_of(token: Token) -> str:
     for node in (token, *token.ancestors):
         aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
-        if aux & POSSIBLE:
-            return "possible"
+        if aux & POSSIBLE:  # "may halt its mediation if the fighting goes on": a conditional threat
+            return "intended" if is_conditional(node) else "possible"
         if aux & INTENDED:
             return "intended"
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in INTENT_HEADS:
