@@ -438,6 +438,27 @@ def test_what_international_presence_is_expelled_or_received_sets_the_subcode(co
     assert [e[2] for e in code_sentence("Swiss doctors handed over medicine to the Red Crescent in Iran.")] == ["073"]
 
 
+def test_wanting_someone_to_act_is_an_appeal_when_voiced(code_sentence) -> None:
+    assert [e[:3] for e in code_sentence("Israel wants Germany to pay more compensation to the victims.")] == [
+        ("ISR", "DEU", "025")
+    ]
+    assert [e[:3] for e in code_sentence("Russia wants Ukraine to negotiate.")] == [("RUS", "UKR", "026")]
+    assert code_sentence("Russia might want Ukraine to negotiate.") == []  # the writer's guess
+
+
+def test_a_purpose_is_as_sure_as_the_act_that_serves_it(code_sentence) -> None:
+    planned = code_sentence("Putin will travel to Ankara to sign a gas deal with Turkey.")
+    assert {(e[2], e[4]) for e in planned} == {("036", "intended"), ("032", "intended")}
+    done = code_sentence("Putin travelled to Ankara to sign a gas deal with Turkey.")
+    assert {(e[2], e[4]) for e in done} == {("042", "asserted"), ("057", "asserted")}
+
+
+def test_a_light_verb_carrying_an_event_is_not_coded_twice(code_sentence) -> None:
+    found = code_sentence("Syrian rebels engaged Filipino peacekeepers in a firefight in Golan Heights.")
+    assert [e[:3] for e in found] == [("SYRREB", "PHL", "193")]
+    assert [e[2] for e in code_sentence("Turkish troops engaged Kurdish rebels near the border.")] == ["190"]
+
+
 def test_the_attacker_and_the_victim_set_the_kind_of_violence(code_sentence) -> None:
     assert [e[2] for e in code_sentence("Two Palestinian suicide bombers killed 23 Israelis.")] == ["1831"]
     assert [e[2] for e in code_sentence("Hezbollah fighters killed the mayor of an Israeli town.")] == ["186"]

@@ -18,6 +18,7 @@ from dyadic.actors.resolve import Resolver
 from dyadic.events.codebook import MODES_BY_ROOT, codebook, recode, with_purpose
 from dyadic.events.patterns import Pattern, PatternSet, word_classes
 from dyadic.events.syntax import (
+    LIGHT_VERBS,
     SUBJECT_DEPS,
     agent_of,
     asked_for,
@@ -65,6 +66,7 @@ WEAPONS = word_classes()["weapons"]
 WEAPON_CODES = {"195": word_classes()["aerial_weapons"], "194": word_classes()["heavy_weapons"]}
 GENERIC_FORCE = frozenset({"180", "182", "1823", "183", "190", "193"})
 CROWDS = word_classes()["crowds"]  # protesters using force riot (CAMEO 145)
+DESIRES = word_classes()["desires"]  # "wants Germany to pay": an appeal when stated, not when guessed at
 OFFICES = word_classes()["offices"]  # killing their holders is an assassination (186)
 # roles of ordinary people, whose doings in a participle ("tourists visiting Istanbul") are not news
 CIVILIAN_SECTORS = frozenset({"CVL", "BUS", "EDU", "REF", "MED", "LAB", "PPL", "HLH", "AGR"})
@@ -176,7 +178,11 @@ class _Extractor:
             if pattern.objects and (obj := object_of(verb, passive)) is not None:
                 # "suspended military aid to Bosnia": the aid named as what is suspended is no event of its own
                 self.consumed.update(t.i for t in obj.subtree if t.pos_ in ("NOUN", "PROPN") and t.i > verb.i)
+            if self.carries_event(verb):
+                return []  # "engaged the peacekeepers in a firefight": the firefight is the event
             modality = modality_of(verb)
+            if modality == "possible" and verb_lemma(verb) in DESIRES:
+                return []  # "Russia might want Kyiv to negotiate": the writer's guess at a wish, which no one voiced
             negated = is_negated(verb)
             obligation = obligation_of(verb) if "say" in pattern.flags else None
             accused = self.allegation(verb) if "say" in pattern.flags and obligation is None else []
@@ -201,6 +207,12 @@ class _Extractor:
             confidence = 0.6 + 0.1 * pattern.specificity
             return _pairs(sources, targets, pattern, code, verb, negated, modality, confidence)
         return []
+
+    def carries_event(self, verb: Token) -> bool:
+        """Is the verb a light verb whose "in" phrase names the event ("engaged X in a firefight")?"""
+        if verb_lemma(verb) not in LIGHT_VERBS:
+            return False
+        return any(noun.lemma_.lower() in self.patterns.nouns for noun in prep_objects(verb, ("in",)))
 
     def force(
         self,

@@ -330,6 +330,8 @@ def modality_of(token: Token) -> str:
             return "intended"  # "reached a consensus to exchange information", "a plan to withdraw"
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in SAY_LEMMAS:
             return "reported"
+        if node.dep_ == "advcl" and is_infinitive(node):
+            continue  # "will meet in Zurich to discuss ...": a purpose is as sure as what serves it
         if node.dep_ not in ("xcomp", "conj", "ccomp", "prep", "pobj", "dobj", "nsubj", "nsubjpass"):
             break
     return "asserted"
