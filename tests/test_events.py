@@ -343,7 +343,7 @@ def test_the_first_aim_named_after_the_trigger_sets_the_subcode(code_sentence) -
     assert [e[2] for e in code_sentence("Thousands of Iraqi Kurds rallied in Erbil for independence.")] == ["1414"]
 
 
-def test_words_of_a_name_are_no_aim(parse) -> None:
+def test_words_of_a_name_or_of_who_the_subject_is_are_no_aim(parse) -> None:
     from dyadic.events.codebook import with_purpose
     from dyadic.events.syntax import clause_lemmas
 
@@ -351,6 +351,10 @@ def test_words_of_a_name_are_no_aim(parse) -> None:
     trigger = next(t for t in doc if t.lemma_ == "meet")
     assert "independence" not in clause_lemmas(trigger)
     assert with_purpose("083", clause_lemmas(trigger)) == "0834"
+    strike = parse("A member of the Kenyan parliament started a hunger strike to protest the tax.")
+    assert "parliament" not in clause_lemmas(next(t for t in strike if t.lemma_ == "strike"))
+    rally = parse("Pro-democracy protesters rallied in Hong Kong.")
+    assert "democracy" in clause_lemmas(next(t for t in rally if t.lemma_ == "rally"))
     assert with_purpose("083", ["reform"]) == "083"
     assert with_purpose("083", ["reform", "resignation"]) == "0831"
 

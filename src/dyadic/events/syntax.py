@@ -71,9 +71,17 @@ def clause_lemmas(trigger: Token) -> list[str]:
     words after the trigger first, in reading order, then those before it, nearest first: "demanded
     democratic reforms under the constitution" is for what follows "demanded", and of two aims
     the first named is the one asked. Names are left out: the "Independence" of a party's name
-    is no aim."""
+    is no aim, nor is what the subject's own phrase says of who they are ("a member of parliament
+    started a hunger strike"), apart from the modifiers of its head ("pro-democracy protesters")."""
     root = trigger.head if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.pos_ in ("VERB", "AUX") else trigger
-    words = [t for t in root.subtree if t.pos_ != "PROPN"]
+    who = {
+        t.i
+        for c in root.children
+        if c.dep_ in SUBJECT_DEPS | {"nsubjpass"} and trigger not in c.subtree  # "riots against X continued"
+        for t in c.subtree
+        if not (t.head.i == c.i and t.dep_ in ("amod", "compound"))
+    }
+    words = [t for t in root.subtree if t.pos_ != "PROPN" and t.i not in who]
     ordered = [t for t in words if t.i > trigger.i] + [t for t in reversed(words) if t.i <= trigger.i]
     return [t.lemma_.lower() for t in ordered]
 
