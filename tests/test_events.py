@@ -463,6 +463,25 @@ def test_a_light_verb_carrying_an_event_is_not_coded_twice(code_sentence) -> Non
     assert [e[2] for e in code_sentence("Turkish troops engaged Kurdish rebels near the border.")] == ["190"]
 
 
+def test_the_weapons_named_beside_an_attack_noun_set_its_kind(code_sentence) -> None:
+    found = code_sentence(
+        "Vietnamese forces launched artillery, mortar, and rocket fire against Cambodian guerrilla camps."
+    )
+    assert [e[:3] for e in found] == [("VNMMIL", "KHMREB", "194")]
+
+
+def test_an_agreement_of_a_kind_is_cooperation_not_a_settlement(code_sentence) -> None:
+    assert [e[2] for e in code_sentence("Bangladesh rejected an Indian proposal for a free trade agreement.")] == [
+        "1211"
+    ]
+    assert [e[2] for e in code_sentence("Israel rejected the Egyptian peace plan.")] == ["127"]
+
+
+def test_a_passive_subject_is_what_the_verb_acts_on(code_sentence) -> None:
+    found = code_sentence("Peacekeeping troops were deployed in Mali by the African Union.")
+    assert [e[:3] for e in found] == [("IGOAFRAU", "MLI", "074")]
+
+
 def test_the_attacker_and_the_victim_set_the_kind_of_violence(code_sentence) -> None:
     assert [e[2] for e in code_sentence("Two Palestinian suicide bombers killed 23 Israelis.")] == ["1831"]
     assert [e[2] for e in code_sentence("Hezbollah fighters killed the mayor of an Israeli town.")] == ["186"]

@@ -80,8 +80,10 @@ REFORM_OF_GENERAL = {"020": "024", "030": "034", "080": "083", "100": "104", "12
 AIM_BASES = {**{base: base for base in PURPOSE_BASES}, **REFORM_OF_GENERAL}
 # ... its aid code when what is asked, offered or refused is aid ("rejected calls for economic aid": 1221),
 AID_OF_REQUEST = {"020": "023", "030": "033", "100": "103", "120": "122"}
-# ... its material-cooperation code when the clause says what kind ("called for free trade": 0211),
-KIND_OF_GENERAL = {"020": "021", "030": "031", "100": "101", "120": "121"}
+# ... its material-cooperation code when the clause says what kind ("called for free trade": 0211; an
+# agreement of a kind is cooperation, not the settlement of a dispute: "rejected a free trade
+# agreement" 1211, not 127),
+KIND_OF_GENERAL = {"020": "021", "030": "031", "100": "101", "120": "121", "127": "121", "027": "021", "107": "101"}
 # ... an aid code the kind of aid ("gave $5 million of aid": 071; "asked for food aid": 0233; "halted
 # economic aid": 1621),
 AID_OF_GENERAL = {"070": "07", "023": "023", "033": "033", "103": "103", "122": "122", "162": "162"}

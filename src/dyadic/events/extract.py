@@ -64,6 +64,7 @@ FORCE_ROOTS = {"18", "19", "20"}
 WEAPONS = word_classes()["weapons"]
 # Force whose kind the weapon says: CAMEO 195 "employ aerial weapons", 194 "fight with artillery and tanks".
 WEAPON_CODES = {"195": word_classes()["aerial_weapons"], "194": word_classes()["heavy_weapons"]}
+WEAPON_DEPS = frozenset({"compound", "nmod", "amod"})  # "artillery and mortar fire", "tank shelling"
 GENERIC_FORCE = frozenset({"180", "182", "1823", "183", "190", "193"})
 CROWDS = word_classes()["crowds"]  # protesters using force riot (CAMEO 145)
 DESIRES = word_classes()["desires"]  # "wants Germany to pay": an appeal when stated, not when guessed at
@@ -508,7 +509,8 @@ def _noun_events(noun: Token, candidates: tuple[Pattern, ...], resolver: Resolve
         if not targets and pattern.code[:2] in AIMED_ROOTS:
             targets = _aim_party(phrase, resolver) or (_aim_party(light, resolver) if light is not None else [])
         modality = modality_of(phrase.head)
-        code = recode(modality, pattern.code) if modality == "intended" else pattern.code
+        code = (_weapon_code(noun) if pattern.code in GENERIC_FORCE else None) or pattern.code
+        code = recode(modality, code) if modality == "intended" else code
         negated = light is not None and is_negated(light)
         return _pairs(sources, targets, pattern, code, noun, negated, modality, 0.5 + 0.1 * pattern.specificity)
     return []
@@ -621,7 +623,10 @@ def _aim_party(word: Token, resolver: Resolver) -> list[ActorRef]:
 
 
 def _weapon_code(head: Token) -> str | None:
-    for word in _with_compounds(head):
+    """The kind of force the weapon named by a noun, its modifiers or its conjuncts says ("artillery,
+    mortar and rocket fire": 194)."""
+    nouns = (head, *head.conjuncts)
+    for word in (*nouns, *(c for noun in nouns for c in noun.children if c.dep_ in WEAPON_DEPS)):
         for code, weapons in WEAPON_CODES.items():
             if word.lemma_.lower() in weapons:
                 return code

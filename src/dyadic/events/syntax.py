@@ -61,8 +61,9 @@ def clause_word(token: Token, clause: Token) -> bool:
 
 
 def mentions(trigger: Token, lemmas: frozenset[str]) -> bool:
-    """Does the trigger's phrase, leaving out its subject, contain one of these lemmas?"""
-    skip = {t.i for c in trigger.children if c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for t in c.subtree}
+    """Does the trigger's phrase, leaving out its subject (but not a passive one, which is acted on:
+    "peacekeeping forces were deployed"), contain one of these lemmas?"""
+    skip = {t.i for c in trigger.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
     return any(t.lemma_.lower() in lemmas or t.lower_ in lemmas for t in trigger.subtree if t.i not in skip)
 
 
