@@ -89,7 +89,11 @@ def score(rows: list[Row], coded: list[list[tuple[str, str, str]]]) -> dict[str,
         hits["code"] += any(code == row.code for _, _, code in found)
         hits["root"] += any(code[:2] == row.code[:2] for _, _, code in found)
         hits["triple"] += (row.source, row.target, row.code) in found
-    return {key: round(value / (quiet if key == "no_event" else events), 3) for key, value in hits.items()}
+    return {
+        key: round(value / (quiet if key == "no_event" else events), 3)
+        for key, value in hits.items()
+        if (quiet if key == "no_event" else events)
+    }
 
 
 def test_fixture_loads_and_spans_every_root() -> None:

@@ -482,6 +482,18 @@ def test_a_passive_subject_is_what_the_verb_acts_on(code_sentence) -> None:
     assert [e[:3] for e in found] == [("IGOAFRAU", "MLI", "074")]
 
 
+def test_withdrawing_peacekeepers_or_observers_is_no_retreat(code_sentence) -> None:
+    sentence = (
+        "Nigeria announced that it will withdraw its peacekeeping force from Chad unless the president holds elections."
+    )
+    assert [e[:3] for e in code_sentence(sentence)] == [("NGA", "TCD", "136")]  # a conditional threat
+    assert [e[2] for e in code_sentence("The United Nations withdrew its observers from Georgia.")] == ["1662"]
+    assert [e[2] for e in code_sentence("Russian troops withdrew from Ukraine.")] == ["0874"]
+    assert [e[:3] for e in code_sentence("Five hundred Ugandan rebels surrendered last week in Soroti.")] == [
+        ("UGAREB", None, "0874")
+    ]
+
+
 def test_the_attacker_and_the_victim_set_the_kind_of_violence(code_sentence) -> None:
     assert [e[2] for e in code_sentence("Two Palestinian suicide bombers killed 23 Israelis.")] == ["1831"]
     assert [e[2] for e in code_sentence("Hezbollah fighters killed the mayor of an Israeli town.")] == ["186"]

@@ -352,11 +352,16 @@ class _Extractor:
                 continue
             lemma = verb_lemma(token) if token.pos_ in ("VERB", "AUX") else token.lemma_.lower()
             if token.pos_ in ("VERB", "AUX"):
-                for pattern in self.patterns.verbs.get(lemma, ()):
+                candidates = [p for p in self.patterns.verbs.get(lemma, ()) if p.code[:2] not in MODAL_ROOTS]
+                for pattern in candidates:
                     matched = _match_verb(token, pattern, is_passive(token), self.resolver)
-                    if matched is not None and pattern.code[:2] not in MODAL_ROOTS:
+                    if matched is not None:
                         target = matched[1][0] if matched[1] else None
                         return [Triple(placeholder, target, pattern.code, False, "asserted", token.i, 0.5)]
+                # "vowed to fight until ...": the action asked or promised need not name its target
+                plain = next((p for p in candidates if _is_plain(p)), None)
+                if plain is not None:
+                    return [Triple(placeholder, None, plain.code, False, "asserted", token.i, 0.5)]
             elif token.pos_ == "NOUN":
                 for pattern in self.patterns.nouns.get(lemma, ()):
                     if not _noun_fits(token, pattern):
@@ -453,6 +458,11 @@ def _match_verb(
     if not targets and pattern.code[:2] in AIMED_ROOTS:
         targets = _aim_party(verb, resolver)
     return source, targets
+
+
+def _is_plain(pattern: Pattern) -> bool:
+    """A pattern that asks nothing of the verb's words beyond its lemma (its target aside)."""
+    return not (pattern.objects or pattern.particle or pattern.modifiers or pattern.about)
 
 
 def _is_nominal_gerund(token: Token, patterns: PatternSet) -> bool:
