@@ -1,12 +1,20 @@
 """Hand-checked news sentences, one per line, coded by the whole pipeline: how much of ordinary news
-English the pattern dictionary codes.
+English the pattern dictionary codes, and how often it finds the codebook's leaf code.
 
-tests/fixtures/event_sentences.tsv holds short sentences written for this test, each with the
-source, target and CAMEO code a careful human coder would give it from the codebook's definitions
-(an empty target: the event names none; code `-`: the sentence reports no event at all). The
-floors below sit a little under the measured figures, so a change that loses coverage fails here.
+Each fixture holds short sentences written for these tests, each with the source, target and CAMEO
+code a careful human coder would give it from the codebook's definitions (an empty target: the event
+names none; code `-`: the sentence reports no event at all). Helpers wrote them from the codebook
+without seeing dyadic's rules or the gold sets:
 
-Run `python tests/test_event_sentences.py` to list the sentences the coder misses.
+- event_sentences.tsv: every root, for coverage (written in session 2);
+- subcode_sentences.tsv: leaf codes (aims, kinds of cooperation and aid, yielding, sanctions, who
+  blocks, what a request asks). Blind when measured first (code 0.649, root 0.858, triple 0.343),
+  then used to find general rules, so no longer blind;
+- subcode_holdout.tsv: leaf codes again, written by another helper and first run at the end of the
+  session that added it, as the blind check on that session's rules.
+
+The floors sit a little under the measured figures, so a change that loses coverage fails here.
+Run `python tests/test_event_sentences.py [FIXTURE.tsv]` to list the sentences the coder misses.
 """
 
 from __future__ import annotations
@@ -17,13 +25,18 @@ from pathlib import Path
 
 import pytest
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "event_sentences.tsv"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURE = FIXTURES / "event_sentences.tsv"
 COLUMNS = ["sentence", "source", "target", "code", "note"]
 NO_EVENT = "-"
 
-# measured: code 0.956, root 0.991, triple 0.815, no-event 0.909 (when the fixture was written:
-# 0.630, 0.802, 0.533, 0.682; after its pattern work 0.907, 0.952, 0.775, 0.773); floors about 0.02 below
-FLOORS = {"code": 0.93, "root": 0.97, "triple": 0.79, "no_event": 0.88}
+# floors about 0.02 under the figures measured when each was last raised
+FLOORS = {
+    # 0.956, 0.991, 0.815, 0.909 (when written: 0.630, 0.802, 0.533, 0.682)
+    "event_sentences.tsv": {"code": 0.93, "root": 0.97, "triple": 0.79, "no_event": 0.88},
+    # 0.851, 0.918, 0.478 (when written, blind: 0.649, 0.858, 0.343)
+    "subcode_sentences.tsv": {"code": 0.83, "root": 0.90, "triple": 0.45},
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,20 +124,26 @@ def test_loader_rejects_unknown_codes(tmp_path: Path) -> None:
         load_rows(bad)
 
 
-@pytest.fixture(scope="module")
-def figures() -> dict[str, float]:
-    rows = load_rows()
-    return score(rows, code_rows(rows))
+def test_subcode_fixture_asks_for_leaf_codes() -> None:
+    rows = load_rows(FIXTURES / "subcode_sentences.tsv")
+    assert len(rows) >= 100
+    assert sum(len(r.code) == 4 for r in rows) > 0.6 * len(rows)
+    assert len({r.sentence for r in rows}) == len(rows), "duplicate sentence"
 
 
-def test_coverage_floors(figures: dict[str, float]) -> None:
-    print("\nevent sentence figures:", figures)
-    for key, floor in FLOORS.items():
-        assert figures[key] >= floor, f"{key}: {figures[key]} < floor {floor}"
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_coverage_floors(name: str) -> None:
+    rows = load_rows(FIXTURES / name)
+    figures = score(rows, code_rows(rows))
+    print(f"\n{name} figures:", figures)
+    for key, floor in FLOORS[name].items():
+        assert figures[key] >= floor, f"{name} {key}: {figures[key]} < floor {floor}"
 
 
 if __name__ == "__main__":
-    all_rows = load_rows()
+    import sys
+
+    all_rows = load_rows(FIXTURES / sys.argv[1] if len(sys.argv) > 1 else FIXTURE)
     all_coded = code_rows(all_rows)
     for r, f in zip(all_rows, all_coded, strict=True):
         if r.code == NO_EVENT and f:

@@ -339,7 +339,9 @@ def test_the_first_aim_named_after_the_trigger_sets_the_subcode(code_sentence) -
     assert [e[2] for e in code_sentence(demand.format("democratic reforms"))] == ["1044"]
     assert [e[2] for e in code_sentence(demand.format("new rights and a lower tax"))] == ["1043"]
     promise = "The Kenyan president promised to hold free elections and to change the tax policy."
-    assert [e[2] for e in code_sentence(promise)] == ["0344"]
+    assert [e[2] for e in code_sentence(promise)] == ["0341"]  # elections: a change in leadership (codebook, 0341)
+    promise = "The Kenyan president promised to change the tax policy and to hold free elections."
+    assert [e[2] for e in code_sentence(promise)] == ["0342"]
     assert [e[2] for e in code_sentence("Thousands of Iraqi Kurds rallied in Erbil for independence.")] == ["1414"]
 
 
@@ -492,6 +494,33 @@ def test_withdrawing_peacekeepers_or_observers_is_no_retreat(code_sentence) -> N
     assert [e[:3] for e in code_sentence("Five hundred Ugandan rebels surrendered last week in Soroti.")] == [
         ("UGAREB", None, "0874")
     ]
+
+
+def test_protest_forms_and_their_aims(code_sentence) -> None:
+    codes = {
+        "Kenyan teachers staged a hunger strike in Nairobi to demand a new pension law.": "1422",
+        "Jailed Turkish journalists went on hunger strike to demand their rights.": "1423",
+        "Kenya's largest labour union called off the general strike it had begun on Monday.": "082",
+        "Belgian farmers blocked motorways near Brussels to press the government to cut fuel taxes.": "1442",
+    }
+    for sentence, code in codes.items():
+        assert code in [e[2] for e in code_sentence(sentence)], sentence
+
+
+def test_amounts_and_shares_of_aid_are_the_aid(code_sentence) -> None:
+    found = code_sentence("Germany froze 200 million euros in military aid to Turkey.")
+    assert [e[:3] for e in found] == [("DEU", "TUR", "1622")]
+    assert [e[:3] for e in code_sentence("Sweden suspended all of its aid to Mali.")] == [("SWE", "MLI", "162")]
+
+
+def test_a_refused_request_is_refused_to_whoever_made_it(code_sentence) -> None:
+    found = code_sentence("Sudan rejected the African Union's calls to halt its air strikes on rebel areas.")
+    assert [e[:3] for e in found] == [("SDN", "IGOAFRAU", "1246")]
+
+
+def test_promising_to_hand_over_power_keeps_its_kind(code_sentence) -> None:
+    found = code_sentence("Guinea's junta pledged to hand power to an elected government next year.")
+    assert [e[2] for e in found] == ["0341"]
 
 
 def test_the_attacker_and_the_victim_set_the_kind_of_violence(code_sentence) -> None:

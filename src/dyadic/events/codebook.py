@@ -93,6 +93,7 @@ SANCTION_OF_GENERAL = {"172": "172", "132": "132", "081": "081"}
 # ... and a received or expelled international presence what it is ("forced the UN refugee agency out": 1663).
 INVOLVEMENT_OF_GENERAL = {"086": "086", "166": "166"}
 GENERAL = "-"  # a word that names a family but not a kind: "reform", "aid"
+WEAK = "?"  # a kind a word suggests only when no other word says one: "euros" (of "euros in military aid")
 
 
 @cache
@@ -143,7 +144,8 @@ def with_purpose(code: str, lemmas: Sequence[str]) -> str:
     `lemmas` come in order of precedence (see `syntax.clause_lemmas`): the first word of a family
     that the table knows decides. A word whose digit is "-" ("reform") names the family's general
     code: "demanded reforms" is CAMEO's "demand political reform" (104), and it gives way to a
-    word that says which reform ("democratic reforms": 1044). The families apply in turn, each to
+    word that says which reform ("democratic reforms": 1044). A digit marked "?" is a weak hint, taken
+    only when no other word of the family says a kind. The families apply in turn, each to
     the code the one before left: "rejected calls for economic aid" is a refusal (120) of aid
     (122) that is economic (1221).
     """
@@ -152,7 +154,9 @@ def with_purpose(code: str, lemmas: Sequence[str]) -> str:
         if code not in bases:
             continue
         found = [words[w] for w in lemmas if w in words]
-        digit = next((d for d in found if d != GENERAL), "" if found else None)
+        strong = (d for d in found if d != GENERAL and not d.endswith(WEAK))
+        weak = (d.removesuffix(WEAK) for d in found if d.endswith(WEAK))
+        digit = next(strong, None) or next(weak, None) or ("" if found else None)
         refined = bases[code] + (digit or "")
         if digit is not None and len(refined) >= 3 and refined in book:
             code = refined  # the codebook lacks some (1214): then the code stands

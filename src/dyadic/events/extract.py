@@ -19,6 +19,7 @@ from dyadic.events.codebook import MODES_BY_ROOT, codebook, recode, with_purpose
 from dyadic.events.patterns import Pattern, PatternSet, word_classes
 from dyadic.events.syntax import (
     LIGHT_VERBS,
+    REQUESTS,
     SUBJECT_DEPS,
     agent_of,
     asked_for,
@@ -342,7 +343,23 @@ class _Extractor:
         code = mapped
         if mode in ("appeal", "demand") and targets:
             return code, targets
+        if mode == "refuse" and (askers := self.askers(verb)):
+            return code, askers  # "rejected ASEAN calls to halt its air strikes": a refusal of ASEAN
         return code, [first.target] if first.target else targets
+
+    def askers(self, verb: Token) -> list[ActorRef]:
+        """Who made the request, offer or proposal the verb's object names ("ASEAN calls", "calls by
+        Bonn", "the Egyptian proposal"), if it names one."""
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in REQUESTS):
+            by = prep_object(obj, ("by", "from"))
+            found = self.resolver.actors(by) if by is not None else _modifier_actors(obj, self.resolver)
+            if found:
+                return found
+        # "rejected ASEAN calls": the parser may make the asker an object of its own
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        if len(objects) > 1 and objects[-1].lemma_.lower() in REQUESTS:
+            return self.resolver.actors(objects[0])
+        return []
 
     def actions_in(self, clause: Token) -> list[Triple]:
         """The first action a complement clause names, with whatever target it has and no source."""

@@ -35,6 +35,7 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 OBJECT_DEPS = {"dobj", "obj", "dative", "iobj"}
 ADDRESSEE_PREPS = ("to", "on", "upon")
 CONDITIONS = frozenset({"if", "unless"})
+ADJECTIVAL = {"election": "electoral"}  # the adjective a compound noun stands for, where it differs in aim
 
 
 OBLIGATION = {"must": "100", "should": "020", "ought": "020"}
@@ -84,7 +85,15 @@ def clause_lemmas(trigger: Token) -> list[str]:
     }
     words = [t for t in root.subtree if t.pos_ != "PROPN" and t.i not in who]
     ordered = [t for t in words if t.i > trigger.i] + [t for t in reversed(words) if t.i <= trigger.i]
-    return [t.lemma_.lower() for t in ordered]
+    # the word as written too: the small model's lemmas slip ("taxes" -> "taxis")
+    return [form for t in ordered for form in dict.fromkeys((_aim_form(t), t.lower_))]
+
+
+def _aim_form(token: Token) -> str:
+    """ "a new election law" is an electoral law, a change in the rules (4), where "elections" are a
+    change in leadership (1): a noun compounded onto another noun says what kind that noun is."""
+    lemma = token.lemma_.lower()
+    return ADJECTIVAL.get(lemma, lemma) if token.dep_ == "compound" and token.head.pos_ == "NOUN" else lemma
 
 
 def is_passive(verb: Token) -> bool:
@@ -171,7 +180,8 @@ def asked_for(verb: Token) -> Token | None:
     "rejected a request to interrogate detainees", "demanded a meeting". A request noun asks for
     what its "for" or "to" phrase says, wherever the parse hangs it ("calls by Bonn's rulers for
     aid"), and, with neither, for nothing the sentence names."""
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]  # "rejected ASEAN calls": two, to the parser
+    obj = next((o for o in objects if o.lemma_.lower() in REQUESTS), objects[0] if objects else None)
     wanted = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"), None)
     if wanted is not None:  # "called for the withdrawal of ...", "asked Portugal for military aid"
         return next((c for c in wanted.children if c.dep_ == "pobj"), None)
@@ -180,7 +190,7 @@ def asked_for(verb: Token) -> Token | None:
         return next((c for a in asked for c in a.children if c.dep_ == "acl" and is_infinitive(c)), None)
     words = obj.subtree if obj.lemma_.lower() in REQUESTS else obj.children
     for child in words:
-        if child.dep_ in ("acl", "relcl") and is_infinitive(child):
+        if child.dep_ in ("acl", "relcl", "xcomp") and is_infinitive(child):
             return child
         if child.dep_ == "prep" and child.lower_ == "for":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -230,7 +240,7 @@ def object_of(verb: Token, passive: bool) -> Token | None:
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)  # "allowed [X to vote]" parsed as
         obj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None) if clause is not None else None
     if obj is not None and obj.lemma_.lower() in MEASURES:  # "25,000 tons of food aid": the aid
-        inner = prep_object(obj, ("of",))
+        inner = prep_object(obj, ("of", "in"))  # "$300 million in military aid", "all of its aid"
         return inner or obj
     return obj
 
