@@ -523,6 +523,16 @@ def test_promising_to_hand_over_power_keeps_its_kind(code_sentence) -> None:
     assert [e[2] for e in found] == ["0341"]
 
 
+def test_a_protest_at_an_embassy_is_aimed_at_its_government(code_sentence) -> None:
+    found = code_sentence("Hundreds of Kenyans protested outside the Chinese embassy in Nairobi.")
+    assert [e[:2] for e in found] == [("KEN", "CHNGOV")]
+
+
+def test_storming_is_force_and_by_protesters_a_riot(code_sentence) -> None:
+    assert [e[2] for e in code_sentence("Protesters in Kazakhstan stormed government buildings in Almaty.")] == ["145"]
+    assert [e[2] for e in code_sentence("Russian troops stormed Ukrainian positions near Bakhmut.")] == ["190"]
+
+
 def test_the_attacker_and_the_victim_set_the_kind_of_violence(code_sentence) -> None:
     assert [e[2] for e in code_sentence("Two Palestinian suicide bombers killed 23 Israelis.")] == ["1831"]
     assert [e[2] for e in code_sentence("Hezbollah fighters killed the mayor of an Israeli town.")] == ["186"]

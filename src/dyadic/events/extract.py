@@ -84,6 +84,7 @@ FORCE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "REB", "UAF"})
 # Arrest, detention and expulsion are done by a state: with no agent named, by the state where they happen.
 AUTHORITY_CODES = ("173", "174")
 PROTEST_ROOT = "14"
+EMBASSIES = frozenset({"embassy", "consulate"})  # a protest there is aimed at the country they serve
 AIMED_ROOTS = frozenset({PROTEST_ROOT, "07"})  # protests and aid name their party in their aim
 AID_INTENT = "033"  # an intention to provide aid
 SUPPOSING = frozenset({"if", "unless", "whether"})
@@ -474,6 +475,8 @@ def _match_verb(
                 break
     if not targets and pattern.code[:2] in AIMED_ROOTS:
         targets = _aim_party(verb, resolver)
+    if not targets and pattern.code[:2] == PROTEST_ROOT:
+        targets = _embassy_party(verb, resolver)
     return source, targets
 
 
@@ -535,6 +538,8 @@ def _noun_events(noun: Token, candidates: tuple[Pattern, ...], resolver: Resolve
             targets = [ref for head in places for ref in resolver.actors(head)]
         if not targets and pattern.code[:2] in AIMED_ROOTS:
             targets = _aim_party(phrase, resolver) or (_aim_party(light, resolver) if light is not None else [])
+        if not targets and pattern.code[:2] == PROTEST_ROOT:
+            targets = _embassy_party(phrase, resolver) or (_embassy_party(light, resolver) if light else [])
         modality = modality_of(phrase.head)
         code = (_weapon_code(noun) if pattern.code in GENERIC_FORCE else None) or pattern.code
         code = recode(modality, code) if modality == "intended" else code
@@ -646,6 +651,17 @@ def _aim_party(word: Token, resolver: Resolver) -> list[ActorRef]:
             found = _complement_actors(child, resolver)
             if found:
                 return found
+    return []
+
+
+def _embassy_party(word: Token, resolver: Resolver) -> list[ActorRef]:
+    """ "rallied outside the Russian embassy", "in front of the embassy of Saudi Arabia": a protest at a
+    country's embassy or consulate is aimed at the government it represents."""
+    for place in (t for t in word.subtree if t.dep_ == "pobj" and t.lemma_.lower() in EMBASSIES):
+        owner = prep_object(place, ("of",))
+        found = resolver.actors(owner) if owner is not None else _modifier_actors(place, resolver)
+        if found:
+            return [ActorRef(a.country + "GOV", _phrase(place), a.country) for a in found if a.country][:1]
     return []
 
 
