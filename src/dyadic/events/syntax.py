@@ -336,11 +336,19 @@ def is_conditional(verb: Token) -> bool:
     )
 
 
+def _voiced_by_subject(verb: Token) -> bool:
+    """Is the clause the subject's own word: no one else reports it, or the subject is the reporter
+    ("Iran said it could close the strait if ...", not "analysts said China could invade if ...")?"""
+    speaker = speaker_of(verb)
+    subject = subject_of(verb)
+    return speaker is None or (subject is not None and subject.lower_ in REPORTED_PRONOUNS)
+
+
 def modality_of(token: Token) -> str:
     for node in (token, *token.ancestors):
         aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
         if aux & POSSIBLE:  # "may halt its mediation if the fighting goes on": a conditional threat
-            return "intended" if is_conditional(node) else "possible"
+            return "intended" if is_conditional(node) and _voiced_by_subject(node) else "possible"
         if aux & INTENDED:
             return "intended"
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in INTENT_HEADS:
