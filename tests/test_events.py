@@ -535,6 +535,13 @@ def test_storming_is_force_and_by_protesters_a_riot(code_sentence) -> None:
     assert [e[2] for e in code_sentence("Russian troops stormed Ukrainian positions near Bakhmut.")] == ["190"]
 
 
+def test_a_decision_to_act_is_the_act(code_sentence) -> None:
+    found = code_sentence("The European Union decided to impose sanctions on Russia.")
+    assert [(e[2], e[4]) for e in found] == [("163", "asserted")]
+    planned = code_sentence("The European Union plans to impose sanctions on Russia.")
+    assert [(e[2], e[4]) for e in planned] == [("1312", "intended")]
+
+
 def test_the_attacker_and_the_victim_set_the_kind_of_violence(code_sentence) -> None:
     assert [e[2] for e in code_sentence("Two Palestinian suicide bombers killed 23 Israelis.")] == ["1831"]
     assert [e[2] for e in code_sentence("Hezbollah fighters killed the mayor of an Israeli town.")] == ["186"]
