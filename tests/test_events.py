@@ -303,7 +303,7 @@ def test_riots_threats_without_target_and_alerts(code_sentence) -> None:
     assert [e[:3] for e in code_sentence("Rioters in Paris clashed with French police.")] == [
         ("FRAOPP", "FRACOP", "145")
     ]
-    assert [e[:3] for e in code_sentence("Iran threatened to close the Strait of Hormuz.")] == [("IRN", None, "130")]
+    assert [e[:3] for e in code_sentence("Iran threatened to close the Strait of Hormuz.")] == [("IRN", None, "1381")]
     assert [e[:3] for e in code_sentence("North Korea put its army on high alert.")] == [("PRK", None, "152")]
 
 
@@ -540,6 +540,18 @@ def test_a_decision_to_act_is_the_act(code_sentence) -> None:
     assert [(e[2], e[4]) for e in found] == [("163", "asserted")]
     planned = code_sentence("The European Union plans to impose sanctions on Russia.")
     assert [(e[2], e[4]) for e in planned] == [("1312", "intended")]
+
+
+def test_what_someone_is_accused_of_is_no_event_of_its_own(code_sentence) -> None:
+    assert [e[:3] for e in code_sentence("Azerbaijan accused Iran of supporting Armenian separatists.")] == [
+        ("AZE", "IRN", "112")
+    ]
+    assert [e[:3] for e in code_sentence("Ukraine accused Russia of shelling Kharkiv.")] == [("UKR", "RUS", "1123")]
+
+
+def test_a_complaints_purpose_is_part_of_it(code_sentence) -> None:
+    found = code_sentence("Iran summoned the Azerbaijani ambassador in Tehran to protest against the remarks.")
+    assert [e[:3] for e in found] == [("IRN", "AZEGOV", "114")]
 
 
 def test_the_attacker_and_the_victim_set_the_kind_of_violence(code_sentence) -> None:

@@ -87,6 +87,9 @@ PROTEST_ROOT = "14"
 EMBASSIES = frozenset({"embassy", "consulate"})  # a protest there is aimed at the country they serve
 AIMED_ROOTS = frozenset({PROTEST_ROOT, "07"})  # protests and aid name their party in their aim
 AID_INTENT = "033"  # an intention to provide aid
+# ... and a complaint's ("summoned the ambassador to protest"): their purpose is part of them
+PURPOSED_ROOTS = AIMED_ROOTS | {"11"}
+ACCUSATION = "112"  # what someone is accused of is alleged, not reported as done: no event of its own
 SUPPOSING = frozenset({"if", "unless", "whether"})
 MEETING_PLACES = frozenset({"in", "at"})
 ACCORD_VERBS = frozenset({"agree", "concur"})
@@ -128,8 +131,10 @@ class _Extractor:
             if hypothetical(token):
                 continue
             triples = self.events_at(token)
-            if any(t.code[:2] in AIMED_ROOTS or t.code.startswith(AID_INTENT) for t in triples):
+            if any(t.code[:2] in PURPOSED_ROOTS or t.code.startswith(AID_INTENT) for t in triples):
                 self.consume_aims(token)
+            if any(t.code.startswith(ACCUSATION) for t in triples):
+                self.consume_charge(token)
             for triple in triples:
                 key = (triple.source.code, triple.target.code if triple.target else None, triple.code)
                 if key not in seen:
@@ -144,6 +149,11 @@ class _Extractor:
             for child in word.children if word is not None else ():
                 if child.dep_ in ("advcl", "xcomp") and child.i > word.i:
                     self.consumed.update(t.i for t in child.subtree)
+
+    def consume_charge(self, verb: Token) -> None:
+        """ "accused Iran of supporting separatists": the support is the charge, not an event."""
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
+            self.consumed.update(t.i for t in prep.subtree)
 
     def events_at(self, token: Token) -> list[Triple]:
         lemma = verb_lemma(token) if token.pos_ in ("VERB", "AUX") else token.lemma_.lower()
