@@ -554,6 +554,20 @@ def test_a_complaints_purpose_is_part_of_it(code_sentence) -> None:
     assert [e[:3] for e in found] == [("IRN", "AZEGOV", "114")]
 
 
+def test_what_is_denied_did_not_happen(code_sentence) -> None:
+    assert [e[2] for e in code_sentence("Iran denied sending drones to Russia.")] == ["016"]
+    assert [e[2] for e in code_sentence("Iran denied that it had sent drones to Russia.")] == ["016"]
+
+
+def test_sanctions_extended_truces_brokered_and_pledges_aimed(code_sentence) -> None:
+    found = code_sentence("The European Union extended its sanctions against Russia for six months.")
+    assert [e[:3] for e in found] == [("IGOEUREEC", "RUS", "163")]
+    found = code_sentence("Egypt brokered a truce between Israel and Hamas.")
+    assert {e[:3] for e in found} == {("EGY", "ISR", "045"), ("EGY", "PSEREBHMS", "045")}
+    found = code_sentence("Japan pledged 500 million dollars to help rebuild Ukraine.")
+    assert [e[:3] for e in found] == [("JPN", "UKR", "0331")]
+
+
 def test_the_attacker_and_the_victim_set_the_kind_of_violence(code_sentence) -> None:
     assert [e[2] for e in code_sentence("Two Palestinian suicide bombers killed 23 Israelis.")] == ["1831"]
     assert [e[2] for e in code_sentence("Hezbollah fighters killed the mayor of an Israeli town.")] == ["186"]

@@ -89,6 +89,7 @@ AIMED_ROOTS = frozenset({PROTEST_ROOT, "07"})  # protests and aid name their par
 AID_INTENT = "033"  # an intention to provide aid
 # ... and a complaint's ("summoned the ambassador to protest"): their purpose is part of them
 PURPOSED_ROOTS = AIMED_ROOTS | {"11"}
+DENIAL = "016"  # what is denied is no event either
 ACCUSATION = "112"  # what someone is accused of is alleged, not reported as done: no event of its own
 SUPPOSING = frozenset({"if", "unless", "whether"})
 MEETING_PLACES = frozenset({"in", "at"})
@@ -135,6 +136,8 @@ class _Extractor:
                 self.consume_aims(token)
             if any(t.code.startswith(ACCUSATION) for t in triples):
                 self.consume_charge(token)
+            if any(t.code == DENIAL for t in triples):  # "denied sending drones to Russia": nothing was sent
+                self.consumed.update(t.i for c in token.children if c.dep_ not in SUBJECT_DEPS for t in c.subtree)
             for triple in triples:
                 key = (triple.source.code, triple.target.code if triple.target else None, triple.code)
                 if key not in seen:
@@ -483,8 +486,8 @@ def _match_verb(
             targets = [ref for head in prep_objects(verb, (prep,), also=obj) for ref in resolver.actors(head)]
             if targets:
                 break
-    if not targets and pattern.code[:2] in AIMED_ROOTS:
-        targets = _aim_party(verb, resolver)
+    if not targets and (pattern.code[:2] in AIMED_ROOTS or pattern.code.startswith(AID_INTENT)):
+        targets = _aim_party(verb, resolver)  # "pledged $500 million to help rebuild Ukraine"
     if not targets and pattern.code[:2] == PROTEST_ROOT:
         targets = _embassy_party(verb, resolver)
     return source, targets
