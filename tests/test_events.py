@@ -568,6 +568,17 @@ def test_sanctions_extended_truces_brokered_and_pledges_aimed(code_sentence) -> 
     assert [e[:3] for e in found] == [("JPN", "UKR", "0331")]
 
 
+def test_a_killing_in_an_attack_is_one_event_of_the_attacks_kind(code_sentence) -> None:
+    found = code_sentence("Two Turkish soldiers were killed in a PKK attack in southeastern Turkey.")
+    assert [e[:2] for e in found] == [("TURREB", "TURMIL")]
+    assert [e[2] for e in code_sentence("Four children were killed in Israeli tank shelling in Gaza.")] == ["194"]
+
+
+def test_a_resolve_is_its_holders(code_sentence) -> None:
+    found = code_sentence("Moscow condemned the decision by NATO to deploy more troops in Poland.")
+    assert {e[:2] for e in found} == {("RUSGOV", "IGOWSTNAT"), ("IGOWSTNAT", "POL")}
+
+
 def test_the_attacker_and_the_victim_set_the_kind_of_violence(code_sentence) -> None:
     assert [e[2] for e in code_sentence("Two Palestinian suicide bombers killed 23 Israelis.")] == ["1831"]
     assert [e[2] for e in code_sentence("Hezbollah fighters killed the mayor of an Israeli town.")] == ["186"]

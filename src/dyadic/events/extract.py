@@ -267,9 +267,10 @@ class _Extractor:
                 continue
             by = prep_object(head, ("by",))
             found = self.resolver.actors(by) if by is not None else _modifier_actors(head, self.resolver)
-            manner = next((code for w in words if (code := self.manner(w))), None)
+            manner = _weapon_code(head) or next((code for w in words if (code := self.manner(w))), None)
             if not found and manner is None and head.lemma_.lower() not in WEAPONS:
                 return [], None  # "killed in clashes": a fight between parties, not an unclaimed attack
+            self.consumed.update(t.i for t in head.subtree)  # "killed in a PKK attack": one event, not two
             return found or [ActorRef(UNIDENTIFIED, _phrase(head), None, None, "agent")], manner
         return [], None
 

@@ -166,13 +166,23 @@ def subject_of(verb: Token) -> Token | None:
         if noun.lemma_.lower() in DOCUMENTS and noun.head.pos_ in ("VERB", "AUX") and noun.head is not noun:
             return subject_of(noun.head)  # "issued a declaration demanding": the issuer demands
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        if infinitive and noun.lemma_.lower() in RESOLVES and noun.head.pos_ in ("VERB", "AUX"):
-            return subject_of(noun.head)  # "reached a consensus to exchange", "took steps to enhance"
+        if infinitive and noun.lemma_.lower() in RESOLVES:
+            holder = _holder(noun)  # "NATO's decision to deploy", "the decision by NATO to deploy"
+            if holder is not None:
+                return holder
+            if noun.head.pos_ in ("VERB", "AUX"):
+                return subject_of(noun.head)  # "reached a consensus to exchange", "took steps to enhance"
         return noun
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive):
         return subject_of(verb.head)  # "arguing that ...", "visited Cairo to mediate"
     return None
+
+
+def _holder(noun: Token) -> Token | None:
+    """Whose decision, plan or offer a noun names: its possessor or its "by" phrase."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ not in REPORTED_PRONOUNS), None)
+    return owner or prep_object(noun, ("by",))
 
 
 def asked_for(verb: Token) -> Token | None:
