@@ -574,6 +574,13 @@ def test_a_killing_in_an_attack_is_one_event_of_the_attacks_kind(code_sentence) 
     assert [e[2] for e in code_sentence("Four children were killed in Israeli tank shelling in Gaza.")] == ["194"]
 
 
+def test_a_statement_speaks_for_whoever_issued_it(code_sentence) -> None:
+    found = code_sentence("Hungary vetoed the EU's statement condemning Russia.")
+    assert {e[:3] for e in found} == {("HUN", "IGOEUREEC", "129"), ("IGOEUREEC", "RUS", "111")}
+    found = code_sentence("Hungary blocked a European Union statement criticizing China.")
+    assert ("IGOEUREEC", "CHN", "111") in {e[:3] for e in found}
+
+
 def test_a_resolve_is_its_holders(code_sentence) -> None:
     found = code_sentence("Moscow condemned the decision by NATO to deploy more troops in Poland.")
     assert {e[:2] for e in found} == {("RUSGOV", "IGOWSTNAT"), ("IGOWSTNAT", "POL")}

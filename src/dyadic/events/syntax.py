@@ -163,6 +163,8 @@ def subject_of(verb: Token) -> Token | None:
         return subject_of(verb.head)  # "is prepared to impose martial law"
     if verb.dep_ in ("relcl", "acl"):
         noun = verb.head
+        if noun.lemma_.lower() in DOCUMENTS and (holder := _holder(noun, named=True)) is not None:
+            return holder  # "a European Union statement criticizing China": the Union criticizes
         if noun.lemma_.lower() in DOCUMENTS and noun.head.pos_ in ("VERB", "AUX") and noun.head is not noun:
             return subject_of(noun.head)  # "issued a declaration demanding": the issuer demands
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -179,9 +181,12 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _holder(noun: Token) -> Token | None:
-    """Whose decision, plan or offer a noun names: its possessor or its "by" phrase."""
+def _holder(noun: Token, named: bool = False) -> Token | None:
+    """Whose decision, plan or statement a noun names: its possessor or its "by" phrase, and with
+    `named` a name compounded onto it ("a European Union statement")."""
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ not in REPORTED_PRONOUNS), None)
+    if owner is None and named:
+        owner = next((c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
     return owner or prep_object(noun, ("by",))
 
 
