@@ -581,6 +581,15 @@ def test_a_statement_speaks_for_whoever_issued_it(code_sentence) -> None:
     assert ("IGOEUREEC", "CHN", "111") in {e[:3] for e in found}
 
 
+def test_mediated_talks_burned_flags_and_suspended_members(code_sentence) -> None:
+    found = code_sentence("Qatar mediated talks between Hamas and Israel on a hostage release.")
+    assert {e[:3] for e in found} == {("QAT", "PSEREBHMS", "045"), ("QAT", "ISR", "045")}
+    found = code_sentence("Protesters in Baku burned the French flag outside the French embassy.")
+    assert [e[2] for e in found] == ["140"]
+    found = code_sentence("The African Union suspended Niger's membership after the military coup.")
+    assert [e[:3] for e in found] == [("IGOAFRAU", "NER", "160")]
+
+
 def test_a_resolve_is_its_holders(code_sentence) -> None:
     found = code_sentence("Moscow condemned the decision by NATO to deploy more troops in Poland.")
     assert {e[:2] for e in found} == {("RUSGOV", "IGOWSTNAT"), ("IGOWSTNAT", "POL")}
