@@ -91,9 +91,9 @@ def test_passive_participle_makes_its_noun_the_target(code_sentence) -> None:
 
 
 def test_negation_and_modality(code_sentence) -> None:
-    [event] = [e for e in code_sentence("Russia did not attack Georgia.") if e[2].startswith("18")]
+    [event] = [e for e in code_sentence("Russia did not attack Georgia.") if e[2].startswith("19")]
     assert event[3] is True
-    [event] = [e for e in code_sentence("Iran may attack Israel.") if e[2].startswith("18")]
+    [event] = [e for e in code_sentence("Iran may attack Israel.") if e[2].startswith("19")]
     assert event[4] == "possible"
 
 
@@ -138,7 +138,7 @@ def test_failures_domestic_measures_and_carried_nouns(code_sentence) -> None:
 
 def test_reported_violence_is_an_accusation_of_its_author(code_sentence) -> None:
     events = [e[:3] for e in code_sentence("The United States claimed that Iran had attacked Iraq.")]
-    assert ("USA", "IRN", "112") in events and ("IRN", "IRQ", "180") in events
+    assert ("USA", "IRN", "112") in events and ("IRN", "IRQ", "190") in events
     events = [e[:3] for e in code_sentence("Iran attacked Iraq, American officials said.")]
     assert not any(code == "112" for _, _, code in events)  # a source at the end reports, it does not accuse
 
@@ -194,7 +194,7 @@ def test_suppositions_are_not_events(code_sentence) -> None:
     assert code_sentence("If Iran attacks Israel, oil prices could soar.") == []
     assert code_sentence("Analysts debated whether Russia would attack Ukraine.") == []
     assert [c for _, _, c, _, _ in code_sentence("Iran threatened to attack Israel if the US imposed sanctions.")] == [
-        "1383"
+        "1384"
     ]
 
 
@@ -588,6 +588,17 @@ def test_mediated_talks_burned_flags_and_suspended_members(code_sentence) -> Non
     assert [e[2] for e in found] == ["140"]
     found = code_sentence("The African Union suspended Niger's membership after the military coup.")
     assert [e[:3] for e in found] == [("IGOAFRAU", "NER", "160")]
+
+
+def test_a_question_reports_nothing(code_sentence) -> None:
+    assert code_sentence("Could the United States and China go to war over Taiwan?") == []
+    assert code_sentence("Will Russia attack Ukraine again?") == []
+
+
+def test_a_states_attack_is_conventional_force(code_sentence) -> None:
+    assert [e[2] for e in code_sentence("Russia attacked Ukraine.")] == ["190"]
+    assert [e[2] for e in code_sentence("North Korea threatened to attack South Korea.")] == ["1384"]
+    assert [e[2] for e in code_sentence("Taliban fighters attacked a girls' school in Kabul.")] == ["180"]
 
 
 def test_a_resolve_is_its_holders(code_sentence) -> None:

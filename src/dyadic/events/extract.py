@@ -79,6 +79,10 @@ UNIDENTIFIED = "---UAF"  # CAMEO's unidentified armed force
 PROTEST_FORMS = {"191": "144", "1381": "133"}
 FORCE_FORMS = {"144": "191", "133": "1381"}
 PROTESTING_SECTORS = CIVILIAN_SECTORS | {"OPP"}
+# An attack by a state or its forces is conventional force (CAMEO 19), by anyone else an assault (18):
+# "Russia attacked Ukraine" 190, "Taliban fighters attacked a school" 180 (threats: 1384 and 1383).
+STATE_FORCE_FORMS = {"180": "190", "1383": "1384"}
+STATE_SECTORS = frozenset({"GOV", "MIL"})
 BLOCKING = frozenset({"block", "blockade"})
 FORCE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "REB", "UAF"})
 # Arrest, detention and expulsion are done by a state: with no agent named, by the state where they happen.
@@ -89,6 +93,7 @@ AIMED_ROOTS = frozenset({PROTEST_ROOT, "07"})  # protests and aid name their par
 AID_INTENT = "033"  # an intention to provide aid
 # ... and a complaint's ("summoned the ambassador to protest"): their purpose is part of them
 PURPOSED_ROOTS = AIMED_ROOTS | {"11"}
+QUOTES = frozenset({'"', "'", "\u201d", "\u2019", "\u201c", "\u2018"})
 DENIAL = "016"  # what is denied is no event either
 ACCUSATION = "112"  # what someone is accused of is alleged, not reported as done: no event of its own
 SUPPOSING = frozenset({"if", "unless", "whether"})
@@ -124,6 +129,8 @@ class _Extractor:
         self.consumed: set[int] = set()
 
     def run(self, doc: Doc) -> list[Triple]:
+        if _is_question(doc):
+            return []  # "Could the US and China go to war over Taiwan?": a question reports nothing
         out: list[Triple] = []
         seen: set[tuple[str, str | None, str]] = set()
         for token in doc:
@@ -494,6 +501,11 @@ def _match_verb(
     return source, targets
 
 
+def _is_question(doc: Doc) -> bool:
+    words = [t for t in doc if not t.is_space and t.text not in QUOTES]
+    return bool(words) and words[-1].text == "?"
+
+
 def _is_plain(pattern: Pattern) -> bool:
     """A pattern that asks nothing of the verb's words beyond its lemma (its target aside)."""
     return not (pattern.objects or pattern.particle or pattern.modifiers or pattern.about)
@@ -601,6 +613,8 @@ def _pairs(
             final = with_purpose(PROTEST_FORMS[code], lemmas)
         elif code in FORCE_FORMS and pattern.lemma in BLOCKING and _armed_or_state(source):
             final = FORCE_FORMS[code]
+        elif final in STATE_FORCE_FORMS and _is_state(source):
+            final = STATE_FORCE_FORMS[final]
         if final == "1823" and target is not None and (target.kind == "person" or _holds_office(target)):
             final = "186"  # killing a named public figure or an official is an assassination
         if final not in codebook():  # a refinement the codebook lacks: keep the code the pattern gave
@@ -700,6 +714,12 @@ def _armed_or_state(actor: ActorRef) -> bool:
     """A state's forces and officials, or an armed group (a bare country may be people the
     dictionaries do not know: "French truckers")."""
     return actor.code[3:6] in FORCE_SECTORS
+
+
+def _is_state(actor: ActorRef) -> bool:
+    """A country itself, its government or its armed forces."""
+    country = len(actor.code) == 3 and not actor.code.startswith("---") and actor.kind == "actor"
+    return country or (actor.code[3:6] in STATE_SECTORS and not actor.code.startswith("---"))
 
 
 def _bystander(actor: ActorRef) -> bool:
