@@ -601,6 +601,24 @@ def test_a_states_attack_is_conventional_force(code_sentence) -> None:
     assert [e[2] for e in code_sentence("Taliban fighters attacked a girls' school in Kabul.")] == ["180"]
 
 
+def test_what_is_discussed_or_negotiated_is_no_party(code_sentence) -> None:
+    found = code_sentence("Russia and Iran discussed the situation in Syria.")
+    assert {e[:3] for e in found} == {("RUS", "IRN", "040"), ("IRN", "RUS", "040")}
+    found = code_sentence("Israel and Hamas negotiated a ceasefire in Cairo.")
+    assert {e[:2] for e in found} == {("ISR", "PSEREBHMS"), ("PSEREBHMS", "ISR")}
+
+
+def test_a_promised_or_refused_act_keeps_all_its_targets(code_sentence) -> None:
+    found = code_sentence("Turkey offered to mediate between Russia and Ukraine.")
+    assert {e[:3] for e in found} == {("TUR", "RUS", "039"), ("TUR", "UKR", "039")}
+
+
+def test_embassies_reopened_and_closed(code_sentence) -> None:
+    found = code_sentence("Iran and Saudi Arabia reopened their embassies after seven years.")
+    assert {e[:3] for e in found} == {("IRN", "SAU", "050"), ("SAU", "IRN", "050")}
+    assert [e[:3] for e in code_sentence("Canada closed its embassy in Iran.")] == [("CAN", "IRN", "161")]
+
+
 def test_a_resolve_is_its_holders(code_sentence) -> None:
     found = code_sentence("Moscow condemned the decision by NATO to deploy more troops in Poland.")
     assert {e[:2] for e in found} == {("RUSGOV", "IGOWSTNAT"), ("IGOWSTNAT", "POL")}

@@ -359,15 +359,16 @@ class _Extractor:
         if not inner or mode is None:
             return code, targets or _complement_actors(clause, self.resolver)
         first = inner[0]
+        acted_on = [t.target for t in inner if t.trigger == first.trigger and t.target is not None]
         mapped = recode("intended" if mode == "intent" else mode, first.code)
         if mapped == first.code:  # the codebook has no such subcode: the head's own code stands
-            return code, targets or ([first.target] if first.target else _complement_actors(clause, self.resolver))
+            return code, targets or acted_on or _complement_actors(clause, self.resolver)
         code = mapped
         if mode in ("appeal", "demand") and targets:
             return code, targets
         if mode == "refuse" and (askers := self.askers(verb)):
             return code, askers  # "rejected ASEAN calls to halt its air strikes": a refusal of ASEAN
-        return code, [first.target] if first.target else targets
+        return code, acted_on or targets
 
     def askers(self, verb: Token) -> list[ActorRef]:
         """Who made the request, offer or proposal the verb's object names ("ASEAN calls", "calls by
@@ -394,9 +395,9 @@ class _Extractor:
                 candidates = [p for p in self.patterns.verbs.get(lemma, ()) if p.code[:2] not in MODAL_ROOTS]
                 for pattern in candidates:
                     matched = _match_verb(token, pattern, is_passive(token), self.resolver)
-                    if matched is not None:
-                        target = matched[1][0] if matched[1] else None
-                        return [Triple(placeholder, target, pattern.code, False, "asserted", token.i, 0.5)]
+                    if matched is not None:  # one per target: "offered to mediate between Russia and Ukraine"
+                        found: list[ActorRef | None] = list(matched[1]) or [None]
+                        return [Triple(placeholder, t, pattern.code, False, "asserted", token.i, 0.5) for t in found]
                 # "vowed to fight until ...": the action asked or promised need not name its target
                 plain = next((p for p in candidates if _is_plain(p)), None)
                 if plain is not None:
@@ -478,18 +479,20 @@ def _match_verb(
     heads = prep_objects(verb, pattern.preps, also=obj if pattern.objects else None)
     if pattern.preps and not pattern.objects and not heads and obj is None and not pattern.generic:
         return None  # "agree with X" needs its "with"; "agreed to postpone" is another pattern
-    if not heads and obj is not None and not (pattern.objects and pattern.preps):
+    if not heads and obj is not None and not (pattern.objects and pattern.preps) and "topic" not in pattern.flags:
         heads = [obj]  # "expelled the Dutch ambassador": the object names the target
     if not heads:
         heads = [c for c in verb.children if c.dep_ in ("dative", "iobj")]  # "gave the Ivory Coast aid"
     targets = [ref for head in heads for ref in resolver.actors(head)]
     acted_on = pattern.objects or pattern.code[:2] >= "05"  # what is discussed or said is no party
-    if not targets and obj is not None and acted_on:  # "lifted sanctions against gold from South Africa"
+    if not targets and obj is not None and acted_on and "topic" not in pattern.flags:
+        # "lifted sanctions against gold from South Africa"
         # "shelled positions of the Palestinian security forces"; an object the pattern names is the
         # action's thing, not a party ("exchanged intelligence")
         targets = _complement_actors(obj, resolver, skip=obj if pattern.objects else None)
     if not targets:  # "confiscated weapons from armed groups": the object is a thing, not a party
         preps = FALLBACK_PREPS + (("in", "inside") if pattern.code[:2] in PLACE_TARGET_ROOTS else ())
+        preps = ("with",) if "topic" in pattern.flags else preps  # "negotiated a deal on Syria": Syria is the topic
         for prep in preps:  # in this order of preference, the first that names an actor
             targets = [ref for head in prep_objects(verb, (prep,), also=obj) for ref in resolver.actors(head)]
             if targets:

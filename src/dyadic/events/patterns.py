@@ -9,7 +9,7 @@ from importlib import resources
 
 from dyadic.errors import DataFileError
 
-FLAGS = frozenset({"recip", "mutual", "joint", "notarget", "content", "say", "reverse"})
+FLAGS = frozenset({"recip", "mutual", "joint", "notarget", "content", "say", "reverse", "topic"})
 KEYS = frozenset({"pos", "prt", "obj", "prep", "mod", "about"})
 
 
