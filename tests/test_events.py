@@ -619,6 +619,14 @@ def test_embassies_reopened_and_closed(code_sentence) -> None:
     assert [e[:3] for e in code_sentence("Canada closed its embassy in Iran.")] == [("CAN", "IRN", "161")]
 
 
+def test_ordering_a_presence_to_leave_is_expulsion(code_sentence) -> None:
+    assert [e[:3] for e in code_sentence("Mali ordered UN peacekeepers to leave the country.")] == [
+        ("MLI", "IGOUNO", "1661")
+    ]
+    found = code_sentence("Niger's junta ordered the French ambassador to leave the country within 48 hours.")
+    assert [e[2] for e in found] == ["166"]
+
+
 def test_a_resolve_is_its_holders(code_sentence) -> None:
     found = code_sentence("Moscow condemned the decision by NATO to deploy more troops in Poland.")
     assert {e[:2] for e in found} == {("RUSGOV", "IGOWSTNAT"), ("IGOWSTNAT", "POL")}
