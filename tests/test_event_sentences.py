@@ -10,8 +10,11 @@ without seeing dyadic's rules or the gold sets:
 - subcode_sentences.tsv: leaf codes (aims, kinds of cooperation and aid, yielding, sanctions, who
   blocks, what a request asks). Blind when measured first (code 0.649, root 0.858, triple 0.343),
   then used to find general rules, so no longer blind;
-- subcode_holdout.tsv: leaf codes again, written by another helper and first run at the end of the
-  session that added it, as the blind check on that session's rules.
+- subcode_holdout.tsv: leaf codes again (and ten no-event sentences), written by another helper who
+  saw neither of the above, and first run at the end of session 3 as the blind check on its rules:
+  code 0.673, root 0.846, triple 0.356, no-event 1.0 (the session's starting code scored 0.538,
+  0.808, 0.288, 1.0 on it). It is a regression floor from then on; a later blind check needs a
+  fresh fixture.
 
 The floors sit a little under the measured figures, so a change that loses coverage fails here.
 Run `python tests/test_event_sentences.py [FIXTURE.tsv]` to list the sentences the coder misses.
@@ -32,10 +35,13 @@ NO_EVENT = "-"
 
 # floors about 0.02 under the figures measured when each was last raised
 FLOORS = {
-    # 0.956, 0.991, 0.815, 0.909 (when written: 0.630, 0.802, 0.533, 0.682)
-    "event_sentences.tsv": {"code": 0.93, "root": 0.97, "triple": 0.79, "no_event": 0.88},
-    # 0.851, 0.918, 0.478 (when written, blind: 0.649, 0.858, 0.343)
-    "subcode_sentences.tsv": {"code": 0.83, "root": 0.90, "triple": 0.45},
+    # 0.960, 0.991, 0.819, 0.955 (when written: 0.630, 0.802, 0.533, 0.682; end of session 2: 0.956,
+    # 0.991, 0.815, 0.909)
+    "event_sentences.tsv": {"code": 0.94, "root": 0.97, "triple": 0.80, "no_event": 0.93},
+    # 0.866, 0.940, 0.478 (when written, blind: 0.649, 0.858, 0.343; at the start of session 3: 0.575)
+    "subcode_sentences.tsv": {"code": 0.84, "root": 0.92, "triple": 0.45},
+    # 0.673, 0.846, 0.356, 1.0 (blind, first run)
+    "subcode_holdout.tsv": {"code": 0.65, "root": 0.82, "triple": 0.33, "no_event": 0.9},
 }
 
 
