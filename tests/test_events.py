@@ -606,6 +606,8 @@ def test_what_is_discussed_or_negotiated_is_no_party(code_sentence) -> None:
     assert {e[:3] for e in found} == {("RUS", "IRN", "040"), ("IRN", "RUS", "040")}
     found = code_sentence("Israel and Hamas negotiated a ceasefire in Cairo.")
     assert {e[:2] for e in found} == {("ISR", "PSEREBHMS"), ("PSEREBHMS", "ISR")}
+    found = code_sentence("Israel and Lebanon renewed negotiations on an Israeli troop pullback from Lebanon.")
+    assert {e[:3] for e in found} == {("ISR", "LBN", "046"), ("LBN", "ISR", "046")}  # no pullback happened
 
 
 def test_a_promised_or_refused_act_keeps_all_its_targets(code_sentence) -> None:

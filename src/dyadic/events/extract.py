@@ -94,6 +94,7 @@ AID_INTENT = "033"  # an intention to provide aid
 # ... and a complaint's ("summoned the ambassador to protest"): their purpose is part of them
 PURPOSED_ROOTS = AIMED_ROOTS | {"11"}
 QUOTES = frozenset({'"', "'", "\u201d", "\u2019", "\u201c", "\u2018"})
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 DENIAL = "016"  # what is denied is no event either
 ACCUSATION = "112"  # what someone is accused of is alleged, not reported as done: no event of its own
 SUPPOSING = frozenset({"if", "unless", "whether"})
@@ -201,6 +202,9 @@ class _Extractor:
             if pattern.objects and (obj := object_of(verb, passive)) is not None:
                 # "suspended military aid to Bosnia": the aid named as what is suspended is no event of its own
                 self.consumed.update(t.i for t in obj.subtree if t.pos_ in ("NOUN", "PROPN") and t.i > verb.i)
+            if "topic" in pattern.flags:  # "renewed negotiations on a troop pullback": talked about, not done
+                about = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS]
+                self.consumed.update(t.i for c in about for t in c.subtree)
             if self.carries_event(verb):
                 return []  # "engaged the peacekeepers in a firefight": the firefight is the event
             modality = modality_of(verb)
