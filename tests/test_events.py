@@ -392,6 +392,8 @@ def test_a_conditional_possibility_is_a_threat(code_sentence) -> None:
     assert [e[2] for e in code_sentence("Russia could cut off gas supplies to Ukraine.")] == ["160"]
     guess = code_sentence("Analysts said China could invade Taiwan if the United States recognizes its independence.")
     assert [(e[2], e[4]) for e in guess] == [("190", "possible")]  # a third party's guess is no threat by China
+    own = code_sentence("Russia said it could cut off gas supplies to Ukraine if Kyiv does not pay.")
+    assert [(e[2], e[4]) for e in own] == [("131", "intended")]
 
 
 def test_what_international_presence_is_expelled_or_received_sets_the_subcode(code_sentence) -> None:

@@ -167,16 +167,14 @@ def subject_of(verb: Token) -> Token | None:
             return holder  # "a European Union statement criticizing China": the Union criticizes
         if noun.lemma_.lower() in DOCUMENTS and noun.head.pos_ in ("VERB", "AUX") and noun.head is not noun:
             return subject_of(noun.head)  # "issued a declaration demanding": the issuer demands
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        if infinitive and noun.lemma_.lower() in RESOLVES:
+        if is_infinitive(verb) and noun.lemma_.lower() in RESOLVES:
             holder = _holder(noun)  # "NATO's decision to deploy", "the decision by NATO to deploy"
             if holder is not None:
                 return holder
             if noun.head.pos_ in ("VERB", "AUX"):
                 return subject_of(noun.head)  # "reached a consensus to exchange", "took steps to enhance"
         return noun
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive):
+    if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or is_infinitive(verb)):
         return subject_of(verb.head)  # "arguing that ...", "visited Cairo to mediate"
     return None
 
@@ -355,8 +353,8 @@ def _voiced_by_subject(verb: Token) -> bool:
     """Is the clause the subject's own word: no one else reports it, or the subject is the reporter
     ("Iran said it could close the strait if ...", not "analysts said China could invade if ...")?"""
     speaker = speaker_of(verb)
-    subject = subject_of(verb)
-    return speaker is None or (subject is not None and subject.lower_ in REPORTED_PRONOUNS)
+    subject = subject_of(verb)  # a pronoun that stands for the speaker comes back as the speaker
+    return speaker is None or (subject is not None and subject.i == speaker.i)
 
 
 def modality_of(token: Token) -> str:
