@@ -342,7 +342,7 @@ def test_the_first_aim_named_after_the_trigger_sets_the_subcode(code_sentence) -
     assert [e[2] for e in code_sentence(promise)] == ["0341"]  # elections: a change in leadership (codebook, 0341)
     promise = "The Kenyan president promised to change the tax policy and to hold free elections."
     assert [e[2] for e in code_sentence(promise)] == ["0342"]
-    assert [e[2] for e in code_sentence("Thousands of Iraqi Kurds rallied in Erbil for independence.")] == ["1414"]
+    assert [e[2] for e in code_sentence("Thousands of Palestinians rallied in Ramallah for independence.")] == ["1414"]
 
 
 def test_words_of_a_name_or_of_who_the_subject_is_are_no_aim(parse) -> None:
@@ -362,9 +362,9 @@ def test_words_of_a_name_or_of_who_the_subject_is_are_no_aim(parse) -> None:
 
 
 def test_refusing_or_halting_aid_takes_the_kind_of_aid(code_sentence) -> None:
-    assert [e[:3] for e in code_sentence("Turkey halted economic aid to Syria.")] == [("TUR", "SYR", "1621")]
-    found = {e[:3] for e in code_sentence("Serbia rejected calls by Germany for economic aid.")}
-    assert ("SRB", "DEU", "1221") in found
+    assert [e[:3] for e in code_sentence("Sweden halted economic aid to Zimbabwe.")] == [("SWE", "ZWE", "1621")]
+    found = {e[:3] for e in code_sentence("Cuba rejected calls by Venezuela for economic aid.")}
+    assert ("CUB", "VEN", "1221") in found
 
 
 def test_a_rejected_or_requested_proposal_is_coded_by_what_it_proposes(code_sentence) -> None:
@@ -377,16 +377,16 @@ def test_a_rejected_or_requested_proposal_is_coded_by_what_it_proposes(code_sent
 
 
 def test_handing_over_suspects_is_judicial_cooperation(code_sentence) -> None:
-    assert [e[:3] for e in code_sentence("Britain demanded that Libya hand over the alleged bombers.")] == [
-        ("GBR", "LBY", "1013")
+    assert [e[:3] for e in code_sentence("France demanded that Algeria hand over the alleged bombers.")] == [
+        ("FRA", "DZA", "1013")
     ]
-    assert [e[:3] for e in code_sentence("Libya offered to hand over the two suspects to Britain.")] == [
-        ("LBY", "GBR", "0313")
+    assert [e[:3] for e in code_sentence("Syria offered to hand over the two suspects to Lebanon.")] == [
+        ("SYR", "LBN", "0313")
     ]
 
 
 def test_a_conditional_possibility_is_a_threat(code_sentence) -> None:
-    found = code_sentence("The European Union may halt its mediation in Yugoslavia if the fighting continues.")
+    found = code_sentence("The African Union may halt its mediation in Sudan if the fighting continues.")
     assert [(e[2], e[4]) for e in found] == [("135", "intended")]
     assert [e[2] for e in code_sentence("Russia could cut off gas supplies to Ukraine unless it pays.")] == ["131"]
     assert [e[2] for e in code_sentence("Russia could cut off gas supplies to Ukraine.")] == ["160"]
@@ -398,12 +398,12 @@ def test_a_conditional_possibility_is_a_threat(code_sentence) -> None:
 
 def test_what_international_presence_is_expelled_or_received_sets_the_subcode(code_sentence) -> None:
     assert [e[2] for e in code_sentence("Ethiopia forced the UN observers out of the country.")] == ["1662"]
-    assert [e[2] for e in code_sentence("Swiss doctors handed over medicine to the Red Crescent in Iran.")] == ["073"]
+    assert [e[2] for e in code_sentence("Norwegian doctors handed over medicine to the Red Cross in Yemen.")] == ["073"]
 
 
 def test_wanting_someone_to_act_is_an_appeal_when_voiced(code_sentence) -> None:
-    assert [e[:3] for e in code_sentence("Israel wants Germany to pay more compensation to the victims.")] == [
-        ("ISR", "DEU", "025")
+    assert [e[:3] for e in code_sentence("Greece wants Germany to pay more compensation to the victims.")] == [
+        ("GRC", "DEU", "025")
     ]
     assert [e[:3] for e in code_sentence("Russia wants Ukraine to negotiate.")] == [("RUS", "UKR", "026")]
     assert code_sentence("Russia might want Ukraine to negotiate.") == []  # the writer's guess
@@ -424,13 +424,13 @@ def test_a_light_verb_carrying_an_event_is_not_coded_twice(code_sentence) -> Non
 
 def test_the_weapons_named_beside_an_attack_noun_set_its_kind(code_sentence) -> None:
     found = code_sentence(
-        "Vietnamese forces launched artillery, mortar, and rocket fire against Cambodian guerrilla camps."
+        "Turkish forces launched artillery, mortar, and rocket fire against Kurdish militant camps in Iraq."
     )
-    assert [e[:3] for e in found] == [("VNMMIL", "KHMREB", "194")]
+    assert [e[:3] for e in found] == [("TURMIL", "IRQREB", "194")]
 
 
 def test_an_agreement_of_a_kind_is_cooperation_not_a_settlement(code_sentence) -> None:
-    assert [e[2] for e in code_sentence("Bangladesh rejected an Indian proposal for a free trade agreement.")] == [
+    assert [e[2] for e in code_sentence("Argentina rejected a Chinese proposal for a free trade agreement.")] == [
         "1211"
     ]
     assert [e[2] for e in code_sentence("Israel rejected the Egyptian peace plan.")] == ["127"]
@@ -442,14 +442,12 @@ def test_a_passive_subject_is_what_the_verb_acts_on(code_sentence) -> None:
 
 
 def test_withdrawing_peacekeepers_or_observers_is_no_retreat(code_sentence) -> None:
-    sentence = (
-        "Nigeria announced that it will withdraw its peacekeeping force from Chad unless the president holds elections."
-    )
-    assert [e[:3] for e in code_sentence(sentence)] == [("NGA", "TCD", "136")]  # a conditional threat
+    sentence = "Kenya announced that it will withdraw its peacekeeping force from Somalia unless the government holds elections."
+    assert [e[:3] for e in code_sentence(sentence)] == [("KEN", "SOM", "136")]  # a conditional threat
     assert [e[2] for e in code_sentence("The United Nations withdrew its observers from Georgia.")] == ["1662"]
     assert [e[2] for e in code_sentence("Russian troops withdrew from Ukraine.")] == ["0874"]
-    assert [e[:3] for e in code_sentence("Five hundred Ugandan rebels surrendered last week in Soroti.")] == [
-        ("UGAREB", None, "0874")
+    assert [e[:3] for e in code_sentence("Two hundred Congolese rebels surrendered last week in Goma.")] == [
+        ("CODREB", "COD", "0874")
     ]
 
 
@@ -561,8 +559,8 @@ def test_what_is_discussed_or_negotiated_is_no_party(code_sentence) -> None:
     assert {e[:3] for e in found} == {("RUS", "IRN", "040"), ("IRN", "RUS", "040")}
     found = code_sentence("Israel and Hamas negotiated a ceasefire in Cairo.")
     assert {e[:2] for e in found} == {("ISR", "PSEREBHMS"), ("PSEREBHMS", "ISR")}
-    found = code_sentence("Israel and Lebanon renewed negotiations on an Israeli troop pullback from Lebanon.")
-    assert {e[:3] for e in found} == {("ISR", "LBN", "046"), ("LBN", "ISR", "046")}  # no pullback happened
+    found = code_sentence("India and China renewed negotiations on a Chinese troop pullback from Ladakh.")
+    assert {e[:3] for e in found} == {("IND", "CHN", "046"), ("CHN", "IND", "046")}  # no pullback happened
 
 
 def test_a_promised_or_refused_act_keeps_all_its_targets(code_sentence) -> None:
@@ -592,24 +590,24 @@ def test_a_resolve_is_its_holders(code_sentence) -> None:
 # One sentence, one event: its leaf code, grouped by the rule that chooses it.
 LEAF_CODES = {
     # what a sanction restricts sets the subcode
-    "The French government outlawed a Corsican separatist organization.": "1721",
-    "Belarus banned opposition candidates from the election.": "1722",
+    "The Spanish government outlawed a Basque separatist organization.": "1721",
+    "Azerbaijan banned opposition candidates from the election.": "1722",
     "Egypt banned the Muslim Brotherhood party.": "1722",
-    "Israel threatened to ban voting in Gaza.": "1321",
+    "The Serbian government threatened to ban voting in Kosovo.": "1321",
     # what is asked to be yielded sets the subcode
     "The United States demanded that Syria end curbs on the press.": "1051",  # 0811 asked
-    "Iraq appealed to the United Nations to bring an end to the trade embargo.": "0254",  # 085 asked
+    "Cuba appealed to the European Union to bring an end to the trade embargo.": "0254",  # 085 asked
     "Egypt urged Israel to allow aid workers into Gaza.": "0255",  # 0863 asked
-    "Russia said Ukraine must return the seized ship.": "1053",  # 0842 asked
+    "China said Japan must return the seized fishing boat.": "1053",  # 0842 asked
     "Kenya appealed to Uganda to release the prisoners.": "0253",  # the infinitive parsed as a purpose
-    "Russia offered concessions to Japan.": "035",
+    "Serbia offered concessions to Kosovo.": "035",
     # threats take the code of what is threatened
-    "Iran threatened to cut off gas supplies to Turkey.": "131",  # not gas as a weapon
-    "France threatened to impose import restrictions on Chinese goods.": "1312",
-    "Hamas threatened to resume terrorist activities in Israel.": "1383",
-    "Al-Qaeda threatened to deliver devastating blows to the United States.": "1384",
+    "Russia threatened to cut off gas supplies to Moldova.": "131",  # not gas as a weapon
+    "India threatened to impose import restrictions on Chinese goods.": "1312",
+    "Al-Shabaab threatened to resume terrorist activities in Kenya.": "1383",
+    "The Islamic State threatened to deliver devastating blows to France.": "1384",
     # who blocks decides whether a blockade is a protest
-    "Farmers in France said they would blockade Paris.": "133",  # a threat to protest, not of force
+    "Dutch farmers said they would blockade Amsterdam.": "133",  # a threat to protest, not of force
     "The Russian navy blockaded Ukrainian ports.": "191",
     "Israeli troops blocked roads into Nablus.": "191",
     "Protesters in Belgrade blocked a bridge.": "144",
