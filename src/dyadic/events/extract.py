@@ -19,16 +19,17 @@ from dyadic.events.codebook import MODES_BY_ROOT, codebook, recode, with_purpose
 from dyadic.events.patterns import Pattern, PatternSet, word_classes
 from dyadic.events.syntax import (
     LIGHT_VERBS,
-    REQUESTS,
     SUBJECT_DEPS,
     agent_of,
     asked_for,
     clause_lemmas,
     clause_word,
+    direct_objects,
     has_modifier,
     is_infinitive,
     is_negated,
     is_passive,
+    is_request,
     light_verb,
     mentions,
     modality_of,
@@ -377,14 +378,14 @@ class _Extractor:
     def askers(self, verb: Token) -> list[ActorRef]:
         """Who made the request, offer or proposal the verb's object names ("ASEAN calls", "calls by
         Bonn", "the Egyptian proposal"), if it names one."""
-        for obj in (c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in REQUESTS):
+        objects = direct_objects(verb)
+        for obj in filter(is_request, objects):
             by = prep_object(obj, ("by", "from"))
             found = self.resolver.actors(by) if by is not None else _modifier_actors(obj, self.resolver)
             if found:
                 return found
         # "rejected ASEAN calls": the parser may make the asker an object of its own
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-        if len(objects) > 1 and objects[-1].lemma_.lower() in REQUESTS:
+        if len(objects) > 1 and is_request(objects[-1]):
             return self.resolver.actors(objects[0])
         return []
 
@@ -606,7 +607,9 @@ def _pairs(
         pairs = [(s, t) for s in sources for t in targets]
     elif "notarget" in pattern.flags or (code[:2] in UNDIRECTED_ROOTS and pattern.code[:2] in UNDIRECTED_ROOTS):
         pairs = [(s, None) for s in sources]
-    out = []
+    out: list[Triple] = []
+    if not pairs:
+        return out
     lemmas = clause_lemmas(trigger)
     aimed = with_purpose(code, lemmas)
     for source, target in pairs:

@@ -193,21 +193,32 @@ def asked_for(verb: Token) -> Token | None:
     "rejected a request to interrogate detainees", "demanded a meeting". A request noun asks for
     what its "for" or "to" phrase says, wherever the parse hangs it ("calls by Bonn's rulers for
     aid"), and, with neither, for nothing the sentence names."""
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]  # "rejected ASEAN calls": two, to the parser
-    obj = next((o for o in objects if o.lemma_.lower() in REQUESTS), objects[0] if objects else None)
+    objects = direct_objects(verb)
+    requests = [o for o in objects if is_request(o)]  # "rejected ASEAN calls": two objects, to the parser
+    obj = requests[0] if requests else objects[0] if objects else None
     wanted = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"), None)
     if wanted is not None:  # "called for the withdrawal of ...", "asked Portugal for military aid"
         return next((c for c in wanted.children if c.dep_ == "pobj"), None)
     if obj is None:  # "appealed to Uganda to release ...", the infinitive parsed as the addressee's
         asked = prep_objects(verb, ADDRESSEE_PREPS)
         return next((c for a in asked for c in a.children if c.dep_ == "acl" and is_infinitive(c)), None)
-    words = obj.subtree if obj.lemma_.lower() in REQUESTS else obj.children
+    asking = is_request(obj)
+    words = obj.subtree if asking else obj.children
     for child in words:
         if child.dep_ in ("acl", "relcl", "xcomp") and is_infinitive(child):
             return child
         if child.dep_ == "prep" and child.lower_ == "for":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None if obj.lemma_.lower() in REQUESTS else obj
+    return None if asking else obj
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+
+
+def is_request(noun: Token) -> bool:
+    """A request, offer or proposal noun ("calls", "demands", "offer")."""
+    return noun.lemma_.lower() in REQUESTS
 
 
 def is_infinitive(verb: Token) -> bool:
