@@ -86,6 +86,9 @@ CASES = [
     ("on December 28", date(2023, 1, 2), "2022-12-28", "day", "relative"),
     ("in January", date(2023, 1, 10), "2023-01-01", "month", "relative"),
     ("in November", date(2023, 1, 10), "2022-11-01", "month", "relative"),
+    # a month at the start of a sentence, after any preposition
+    ("In June, the talks resumed.", date(2023, 8, 1), "2023-06-01", "month", "relative"),
+    ("During March the border stayed shut.", date(2023, 8, 1), "2023-03-01", "month", "relative"),
 ]
 
 

@@ -22,6 +22,7 @@ from dyadic.actors.resolve import ArticleMemory, Resolver
 from dyadic.articles import prepare
 from dyadic.dates.article import parse_date_string
 from dyadic.dates.event import event_date
+from dyadic.dates.narrative import Timeline, build_timeline, narrative_date
 from dyadic.dedupe import dedupe
 from dyadic.events.codebook import codebook
 from dyadic.events.extract import IMPLIED, Triple, extract
@@ -163,10 +164,11 @@ def _events(batch: _Batch, dicts: Dictionaries) -> Iterator[Event]:
         resolvers = [Resolver(dicts, day, s.names, ArticleMemory(), s.start) for s in sentences]
         memory = build_memory(resolvers, [s.doc for s in sentences])
         article_countries = tuple(dict.fromkeys(ref.country for _, ref in memory.countries if ref.country))
+        timeline = build_timeline(article.text, day)
         for sentence, resolver in zip(sentences, resolvers, strict=True):
             resolver.memory = memory
             for triple in extract(sentence.doc, resolver, patterns):
-                event = _event(article, day, sentence, triple, article_countries)
+                event = _event(article, day, timeline, sentence, triple, article_countries)
                 unplaced = triple.source.kind == IMPLIED and not event.source_country
                 if _names_a_party(event) and not unplaced:
                     yield event
@@ -207,7 +209,12 @@ def _placed(actor: ActorRef | None, location: Location | None) -> ActorRef | Non
 
 
 def _event(
-    article: CleanArticle, day: date | None, sentence: _Sentence, triple: Triple, article_countries: tuple[str, ...]
+    article: CleanArticle,
+    day: date | None,
+    timeline: Timeline,
+    sentence: _Sentence,
+    triple: Triple,
+    article_countries: tuple[str, ...],
 ) -> Event:
     doc = sentence.doc
     info = codebook()[triple.code]
@@ -215,6 +222,8 @@ def _event(
     start, end = sentence.start, sentence.start + len(text)
     trigger_char = doc[triple.trigger].idx
     when = event_date(text, trigger_char, day, partial(_governed, doc, doc[triple.trigger]))
+    if when is not None and when.basis == "published":  # the sentence names no date: the narrative's
+        when = narrative_date(timeline, start) or when
     countries = tuple(c for c in (triple.source.country, triple.target.country if triple.target else None) if c)
     location = locate(doc, triple.trigger, countries + article_countries, _place_actors(triple))
     # a visitor is not of the country visited: the mover of a travel or meeting keeps its own

@@ -48,7 +48,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("rel_day", re.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", re.I)),
     ("weekday", re.compile(rf"\b(?:(?P<which>last|next|this|on|since)\s+)?{_WEEKDAY}\b")),
-    ("month_in", re.compile(rf"\b(?P<prep>in|since|during|until|by|early|late|mid-?)\s+{_MONTH}\b(?!\s+\d)")),
+    ("month_in", re.compile(rf"\b(?P<prep>(?i:in|since|during|until|by|early|late|mid-?))\s+{_MONTH}\b(?!\s+\d)")),
     (
         "year_in",
         re.compile(
