@@ -7,6 +7,7 @@ the sentences that name an actor (or a role word) and contain a pattern word are
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -37,6 +38,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 BATCH_ARTICLES = 32
+# an article is about a country it names this often (a single sentence rarely does: roles stay unplaced)
+HOME_MENTIONS = 3
+HOME_SENTENCES = 3
 # words that can stand for an actor named elsewhere in the article ("they", "the two countries")
 REFERRING_WORDS = frozenset({"he", "she", "they", "countries", "nations"})
 
@@ -118,6 +122,11 @@ def _by_article(batch: list[CleanArticle], events: Iterable[Event]) -> list[list
 
 
 def _code_batch(articles: list[CleanArticle], dicts: Dictionaries) -> Iterator[Event]:
+    yield from _events(_parse_batch(articles, dicts), dicts)
+
+
+def _parse_batch(articles: list[CleanArticle], dicts: Dictionaries, every: bool = False) -> _Batch:
+    """Split every article and parse the sentences that can hold an event (`every`: all of them)."""
     batch = _Batch(articles=articles, days=[parse_date_string(a.published) for a in articles])
     triggers = trigger_words()
     for index, doc in enumerate(nlp.split(a.text for a in articles)):
@@ -131,12 +140,12 @@ def _code_batch(articles: list[CleanArticle], dicts: Dictionaries) -> Iterator[E
                 for m in names
                 if span.start <= m.start and m.end <= span.end
             ]
-            if _worth_parsing(span, bool(inside), dicts, triggers):
+            if every or _worth_parsing(span, inside, dicts, triggers):
                 batch.sentences.append(_Sentence(index, span.start_char, span.as_doc(), inside))
     parsed = nlp.parse(s.doc for s in batch.sentences)
     for sentence, doc in zip(batch.sentences, parsed, strict=True):
         sentence.doc = doc
-    yield from _events(batch, dicts)
+    return batch
 
 
 def _trim(sent: Span) -> Span | None:
@@ -146,15 +155,27 @@ def _trim(sent: Span) -> Span | None:
     return sent.doc[tokens[0].i : tokens[-1].i + 1]
 
 
-def _worth_parsing(span: Span, has_name: bool, dicts: Dictionaries, triggers: frozenset[str]) -> bool:
+def _worth_parsing(span: Span, names: list[NameMatch], dicts: Dictionaries, triggers: frozenset[str]) -> bool:
     """Only a sentence with a pattern word and an actor (a name or a role word) can hold an event."""
     if not any(t.lower_ in triggers for t in span):
         return False
-    return has_name or has_agent_word(span, dicts) or any(t.lower_ in REFERRING_WORDS for t in span)
+    return bool(names) or has_agent_word(span, dicts) or any(t.lower_ in REFERRING_WORDS for t in span)
 
 
-def _events(batch: _Batch, dicts: Dictionaries) -> Iterator[Event]:
-    patterns = load_patterns()
+@dataclass
+class ArticleContext:
+    """One article's parsed sentences with their resolvers, which share what the article said."""
+
+    article: CleanArticle
+    day: date | None
+    timeline: Timeline
+    countries: tuple[str, ...]  # every country the article names, in order of first mention
+    home: str | None  # the country the article is mostly about, if one stands out
+    sentences: list[_Sentence]
+    resolvers: list[Resolver]
+
+
+def _contexts(batch: _Batch, dicts: Dictionaries) -> Iterator[ArticleContext]:
     by_article: dict[int, list[_Sentence]] = {}
     for sentence in batch.sentences:
         by_article.setdefault(sentence.article, []).append(sentence)
@@ -163,12 +184,40 @@ def _events(batch: _Batch, dicts: Dictionaries) -> Iterator[Event]:
         day = batch.days[index]
         resolvers = [Resolver(dicts, day, s.names, ArticleMemory(), s.start) for s in sentences]
         memory = build_memory(resolvers, [s.doc for s in sentences])
-        article_countries = tuple(dict.fromkeys(ref.country for _, ref in memory.countries if ref.country))
-        timeline = build_timeline(article.text, day)
-        for sentence, resolver in zip(sentences, resolvers, strict=True):
+        for resolver in resolvers:
             resolver.memory = memory
+        named = [ref.country for _, ref in memory.countries if ref.country]
+        countries = tuple(dict.fromkeys(named))
+        home = _home_country(named) if len(sentences) >= HOME_SENTENCES else None
+        yield ArticleContext(article, day, build_timeline(article.text, day), countries, home, sentences, resolvers)
+
+
+def _home_country(named: list[str]) -> str | None:
+    """The country named most often, when it is named often enough and more than any other."""
+    ranked = Counter(named).most_common(2)
+    if not ranked or ranked[0][1] < HOME_MENTIONS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def article_contexts(
+    articles: Iterable[CleanArticle], options: Options | None = None, every: bool = True
+) -> Iterator[ArticleContext]:
+    """Parsed sentences and resolvers of each article, for training and inspecting the learned coder."""
+    dicts = load_dictionaries((options or Options()).actor_files)
+    articles = iter(articles)
+    while batch := list(islice(articles, BATCH_ARTICLES)):
+        yield from _contexts(_parse_batch(batch, dicts, every), dicts)
+
+
+def _events(batch: _Batch, dicts: Dictionaries) -> Iterator[Event]:
+    patterns = load_patterns()
+    for context in _contexts(batch, dicts):
+        for sentence, resolver in zip(context.sentences, context.resolvers, strict=True):
             for triple in extract(sentence.doc, resolver, patterns):
-                event = _event(article, day, timeline, sentence, triple, article_countries)
+                event = _event(
+                    context.article, context.day, context.timeline, sentence, triple, context.countries, context.home
+                )
                 unplaced = triple.source.kind == IMPLIED and not event.source_country
                 if _names_a_party(event) and not unplaced:
                     yield event
@@ -208,6 +257,15 @@ def _placed(actor: ActorRef | None, location: Location | None) -> ActorRef | Non
     return replace(actor, code=location.country + actor.code[3:], country=location.country)
 
 
+def _homed(actor: ActorRef | None, home: str | None) -> ActorRef | None:
+    """A role that neither its words nor the event's place give a country belongs to the article's home."""
+    if actor is None or home is None or actor.country or not actor.code.startswith("---") or len(actor.code) == 3:
+        return actor
+    if actor.kind == IMPLIED:  # an authority no word names is the place's, which is unknown here
+        return actor
+    return replace(actor, code=home + actor.code[3:], country=home)
+
+
 def _event(
     article: CleanArticle,
     day: date | None,
@@ -215,6 +273,7 @@ def _event(
     sentence: _Sentence,
     triple: Triple,
     article_countries: tuple[str, ...],
+    home: str | None = None,
 ) -> Event:
     doc = sentence.doc
     info = codebook()[triple.code]
@@ -229,6 +288,7 @@ def _event(
     # a visitor is not of the country visited: the mover of a travel or meeting keeps its own
     source = triple.source if triple.code.startswith("04") else _placed(triple.source, location)
     target = _placed(triple.target, location)
+    source, target = _homed(source, home), _homed(target, home)
     if target is not None and source.code == target.code:  # placing must not fold the two sides together
         source, target = triple.source, triple.target
     key = f"{article.article_id}|{start}|{end}|{source.code}|{target.code if target else ''}|{triple.code}"

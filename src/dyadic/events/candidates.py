@@ -1,0 +1,138 @@
+"""Candidate actor pairs of a sentence, and what the sentence says between them, for the learned coder.
+
+The pattern coder starts from a verb it knows; the learned coder starts from the actors instead: every
+noun phrase the resolver can place in a country is a mention, and every ordered pair of mentions that
+are not parts of one phrase ("Russia's troops") is a candidate event. The features of a pair are the
+words a coder would read to decide: the words on the dependency path that joins the two phrases, the
+verb each hangs from and how, the words between them and the sentence's modality cues.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from dyadic.actors.resolve import Resolver
+from dyadic.records import ActorRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+PHRASE_POS = frozenset({"NOUN", "PROPN", "PRON"})
+# a token in these relations is part of a larger name or phrase, whose head stands for it
+INSIDE_DEPS = frozenset({"compound", "flat", "amod"})
+CONTENT_POS = frozenset({"VERB", "NOUN", "ADJ", "ADV", "PROPN", "ADP", "PART", "AUX", "SCONJ"})
+MODAL_WORDS = frozenset({"would", "could", "may", "might", "should", "must", "will", "can", "if", "unless", "not"})
+HOMED = "homed"  # the kind of a role placed in the article's home country
+MAX_PATH = 8  # longer paths join unrelated clauses; the pair is not a candidate
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor named in the sentence: the head token of its phrase and what it resolves to."""
+
+    head: int
+    actor: ActorRef
+
+
+def mentions(doc: Doc, resolver: Resolver, home: str | None = None) -> list[Mention]:
+    """Every phrase of the sentence that names an actor with a country, once per (head, actor).
+
+    A role with no country of its own ("the opposition", "police", "protesters") belongs to the
+    article's `home` country, the one it is mostly about, when it has one.
+    """
+    found: list[Mention] = []
+    for token in doc:
+        if token.pos_ not in PHRASE_POS or token.dep_ in INSIDE_DEPS:
+            continue
+        for ref in resolver.head_actors(token):
+            if not ref.country and home and ref.code.startswith("---") and len(ref.code) > 3:
+                ref = replace(ref, code=home + ref.code[3:], country=home, kind=HOMED)
+            if ref.country and all(m.head != token.i or m.actor.code != ref.code for m in found):
+                found.append(Mention(token.i, ref))
+    return found
+
+
+def pairs(doc: Doc, found: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """Ordered pairs of mentions that can be two sides of an event."""
+    out = []
+    for source in found:
+        for target in found:
+            if source.head == target.head or source.actor.code == target.actor.code:
+                continue
+            if _nested(doc[source.head], doc[target.head]) or _nested(doc[target.head], doc[source.head]):
+                continue
+            if len(dependency_path(doc[source.head], doc[target.head])) > MAX_PATH:
+                continue
+            out.append((source, target))
+    return out
+
+
+def _nested(inner: Token, outer: Token) -> bool:
+    """Is `inner` a modifier inside the noun phrase headed by `outer` ("Russia's troops")?"""
+    for ancestor in inner.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return False
+        if ancestor.i == outer.i:
+            return True
+    return False
+
+
+def dependency_path(a: Token, b: Token) -> list[Token]:
+    """The tokens strictly between `a` and `b` on the dependency tree, from `a` up and down to `b`."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    index_b = {t.i: n for n, t in enumerate(up_b)}
+    for n, token in enumerate(up_a):
+        if token.i in index_b:
+            return up_a[1 : n + 1] + list(reversed(up_b[1 : index_b[token.i]]))
+    return up_a[1:] + list(reversed(up_b[1:]))  # two roots: a sentence the splitter left joined
+
+
+def pair_features(doc: Doc, source: Mention, target: Mention) -> list[str]:
+    """The words and relations a coder reads between two actors, as string features."""
+    s, t = doc[source.head], doc[target.head]
+    path = dependency_path(s, t)
+    feats = [f"sd:{s.dep_}", f"td:{t.dep_}", f"ss:{_sector(source.actor)}", f"ts:{_sector(target.actor)}"]
+    feats.append("order:st" if s.i < t.i else "order:ts")
+    feats.append("same_country" if source.actor.country == target.actor.country else "two_countries")
+    feats.append(f"plen:{min(len(path), 5)}")
+    for word in path:
+        lemma = word.lemma_.lower()
+        feats.append(f"p:{lemma}")
+        feats.append(f"pd:{word.dep_}:{lemma}")
+    lemmas = [w.lemma_.lower() for w in path]
+    feats.extend(f"pb:{x}_{y}" for x, y in pairwise(lemmas))
+    for side, token in (("s", s), ("t", t)):
+        governor = _governor(token)
+        if governor is not None:
+            feats.append(f"{side}v:{governor.lemma_.lower()}")
+            feats.append(f"{side}vd:{token.dep_}:{governor.lemma_.lower()}")
+        if token.dep_ == "pobj":
+            feats.append(f"{side}prep:{token.head.lower_}")
+    low, high = sorted((s.i, t.i))
+    for word in doc[low + 1 : high]:
+        if word.pos_ in CONTENT_POS:
+            feats.append(f"b:{word.lemma_.lower()}")
+    for word in doc:
+        lower = word.lower_
+        if lower in MODAL_WORDS or word.dep_ == "neg":
+            feats.append(f"m:{'not' if word.dep_ == 'neg' else lower}")
+        if word.pos_ in ("VERB", "NOUN"):
+            feats.append(f"w:{word.lemma_.lower()}")
+    if doc.text.rstrip().endswith("?"):
+        feats.append("question")
+    return feats
+
+
+def _sector(actor: ActorRef) -> str:
+    return actor.code[3:6] or "STATE"
+
+
+def _governor(token: Token) -> Token | None:
+    """The verb or event noun the phrase hangs from, through a preposition if need be."""
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return head if head.i != token.i else None
