@@ -35,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument(
         "--keep-duplicates", action="store_true", help="code exact and near-duplicate articles separately"
     )
+    code.add_argument(
+        "--min-confidence", type=float, default=None, metavar="X", help="write only events of confidence X or more"
+    )
     _add_coding_options(code)
 
     _add_store_commands(commands)
@@ -209,7 +212,7 @@ def _code(args: argparse.Namespace) -> int:
             if isinstance(item, Rejected):
                 rejected += 1
                 print(f"dyadic: {item.input}: {item.reason}", file=sys.stderr)
-            else:
+            elif args.min_confidence is None or item.confidence >= args.min_confidence:
                 sink.write(item)
         sink.close()
     return EXIT_REJECTED if rejected else EXIT_OK
