@@ -1,4 +1,5 @@
-"""The accuracy gate: `dyadic eval` on the bundled gold sets must stay above the pinned floors."""
+"""The accuracy gate: `dyadic eval` on the bundled gold sets (sentence records and whole articles) must
+stay above the pinned floors."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ import json
 
 import pytest
 
-from .conftest import GOLD
+from .conftest import GOLD, ROOT
 
-BASELINE = json.loads((GOLD.parent.parent / "tests" / "eval_baseline.json").read_text(encoding="utf-8"))
+BASELINE = json.loads((ROOT / "tests" / "eval_baseline.json").read_text(encoding="utf-8"))
 
 
 def _scores(report) -> dict[str, float]:
@@ -36,3 +37,28 @@ def test_scores_stay_above_floors(name: str) -> None:
             assert scores[metric] <= floor, f"{name} {metric} {scores[metric]:.3f} > {floor}"
         else:
             assert scores[metric] >= floor, f"{name} {metric} {scores[metric]:.3f} < {floor}"
+
+
+def _article_scores(report) -> dict[str, float]:
+    dated, undated = report.dated, report.undated
+    return {
+        "recall": dated.recall,
+        "precision": dated.precision,
+        "recall_ignoring_dates": undated.recall,
+        "precision_ignoring_dates": undated.precision,
+        "dyad_recall": report.dyad_recall,
+    }
+
+
+@pytest.mark.parametrize("name", sorted(BASELINE["article_sets"]))
+def test_article_scores_stay_above_floors(name: str) -> None:
+    from dyadic.evaluate_articles import evaluate_articles
+
+    path = ROOT / name
+    pinned = BASELINE["article_sets"][name]
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == pinned["sha256"], "gold file changed: re-measure floors"
+    report = evaluate_articles(str(path))
+    assert not report.rejected and report.outside == 0
+    scores = _article_scores(report)
+    for metric, floor in pinned["floors"].items():
+        assert scores[metric] >= floor, f"{name} {metric} {scores[metric]:.3f} < {floor}"

@@ -61,3 +61,13 @@ def test_gold_file_is_accepted_as_input(capsys) -> None:
 
 def test_usage_error_exit_code() -> None:
     assert main([]) == 2
+
+
+def test_code_min_confidence_drops_less_sure_events(capsys) -> None:
+    article = str(EXAMPLES / "004_12ef5e47841d1c78.txt")
+    assert main(["code", article]) == 0
+    every = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    cut = sorted({r["confidence"] for r in every})[-1]
+    assert main(["code", article, "--min-confidence", str(cut)]) == 0
+    kept = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert kept == [r for r in every if r["confidence"] >= cut] and 0 < len(kept) < len(every)

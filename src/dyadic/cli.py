@@ -35,11 +35,21 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument(
         "--keep-duplicates", action="store_true", help="code exact and near-duplicate articles separately"
     )
+    code.add_argument(
+        "--min-confidence", type=float, default=None, metavar="X", help="write only events of confidence X or more"
+    )
     _add_coding_options(code)
 
     _add_store_commands(commands)
 
-    evaluate = commands.add_parser("eval", help="score dyadic against gold records (JSONL with text and events)")
+    evaluate = commands.add_parser(
+        "eval",
+        help="score dyadic against gold records or whole annotated articles (JSONL with text and events)",
+        description="Score dyadic against gold files. Sentence-level gold (records with text and events of "
+        "source/target/code) is scored per record; article-level gold (articles with id, text, published and "
+        "events carrying `roots`, see data/devset/GUIDELINES.md) is coded as `dyadic code FILE` would and scored "
+        "at (country pair, root, date window). The format is detected per file.",
+    )
     evaluate.add_argument("gold", nargs="+", metavar="GOLD.jsonl")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
     evaluate.add_argument("--worst", type=int, default=10, metavar="N", help="list the N worst records (default 10)")
@@ -49,6 +59,18 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="KIND",
         help="only records of this text_kind (news, ...)",
+    )
+    evaluate.add_argument(
+        "--events",
+        metavar="FILE",
+        help="article-level gold: score the events in FILE (JSONL written by `dyadic code GOLD.jsonl`) "
+        "instead of coding the articles",
+    )
+    evaluate.add_argument("--misses", action="store_true", help="article-level gold: list every gold event missed")
+    evaluate.add_argument(
+        "--false-positives",
+        action="store_true",
+        help="article-level gold: list every output event that matches no gold event",
     )
     _add_coding_options(evaluate)
 
@@ -190,7 +212,7 @@ def _code(args: argparse.Namespace) -> int:
             if isinstance(item, Rejected):
                 rejected += 1
                 print(f"dyadic: {item.input}: {item.reason}", file=sys.stderr)
-            else:
+            elif args.min_confidence is None or item.confidence >= args.min_confidence:
                 sink.write(item)
         sink.close()
     return EXIT_REJECTED if rejected else EXIT_OK
@@ -263,10 +285,19 @@ _STORE_COMMANDS = {"ingest": _ingest, "events": _events, "export": _export}
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from dyadic.evaluate import evaluate_files, render
+    from dyadic.errors import UsageError
+    from dyadic.evaluate import evaluate
+    from dyadic.evaluate_articles import evaluate_articles, is_article_gold, render_reports
 
-    report = evaluate_files(args.gold, _options(args), worst=args.worst, kinds=tuple(args.kind))
-    print(render(report, as_json=args.json))
+    reports = []
+    for path in args.gold:
+        if is_article_gold(path):
+            reports.append(evaluate_articles(path, _options(args), events=args.events))
+        elif args.events:
+            raise UsageError(f"{path}: --events scores article-level gold only (articles with events carrying roots)")
+        else:
+            reports.append(evaluate(path, _options(args), worst=args.worst, kinds=tuple(args.kind)))
+    print(render_reports(reports, as_json=args.json, misses=args.misses, false_positives=args.false_positives))
     return EXIT_OK
 
 
