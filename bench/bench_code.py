@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import generate_articles
+from corpus import alternate, generate_articles, print_medians
 
 
 def main() -> None:
@@ -42,25 +40,20 @@ def main() -> None:
     list(full.pipe(texts[:5]))
     list(code_articles(articles[:5]))  # load dictionaries, patterns and the gazetteer once
 
-    full_times, dyadic_times, events = [], [], 0
-    for _ in range(args.repeat):
-        start = time.perf_counter()
+    def parse_all() -> None:
         for _doc in full.pipe(texts, batch_size=64):
             pass
-        full_times.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        events = sum(isinstance(item, Event) for item in code_articles(articles))
-        dyadic_times.append(time.perf_counter() - start)
 
-    full_med, dyadic_med = statistics.median(full_times), statistics.median(dyadic_times)
-    print(f"corpus: {len(texts)} articles, {words} words (seed {args.seed}); {events} events coded")
-    for name, med, runs in (("full spaCy parse", full_med, full_times), ("dyadic code", dyadic_med, dyadic_times)):
-        print(f"{name:<17}: median {med:.2f} s  ({words / med:,.0f} words/s)  runs {_fmt(runs)}")
-    print(f"speed ratio (full parse / dyadic): {full_med / dyadic_med:.2f}")
-
-
-def _fmt(values: list[float]) -> str:
-    return ", ".join(f"{v:.2f}" for v in values)
+    times, results = alternate(
+        {
+            "full spaCy parse": parse_all,
+            "dyadic code": lambda: sum(isinstance(item, Event) for item in code_articles(articles)),
+        },
+        args.repeat,
+    )
+    print(f"corpus: {len(texts)} articles, {words} words (seed {args.seed}); {results['dyadic code']} events coded")
+    medians = print_medians(times, words)
+    print(f"speed ratio (full parse / dyadic): {medians['full spaCy parse'] / medians['dyadic code']:.2f}")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,13 @@
 """A generated news corpus for benchmarks: wire-style articles mixing event reports with the
-background, economics, quotes and colour that make up most of a real article."""
+background, economics, quotes and colour that make up most of a real article. Also the timing
+helpers the speed benchmarks share: alternating runs and their medians."""
 
 from __future__ import annotations
 
 import random
+import statistics
+import time
+from collections.abc import Callable
 
 COUNTRIES = [
     ("Russia", "Russian"), ("Turkey", "Turkish"), ("Iran", "Iranian"), ("Israel", "Israeli"),
@@ -66,3 +70,31 @@ def _article(rng: random.Random, words: int) -> str:
         total += len(sentence.split())
     paragraphs = [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)]
     return "\n\n".join(paragraphs)
+
+
+def alternate(jobs: dict[str, Callable[[], object]], repeat: int) -> tuple[dict[str, list[float]], dict[str, object]]:
+    """Run every job once per round, in order, for `repeat` rounds, so machine noise hits all alike.
+
+    Returns each job's wall-clock times and the result of its last run."""
+    times: dict[str, list[float]] = {name: [] for name in jobs}
+    results: dict[str, object] = {}
+    for _ in range(repeat):
+        for name, job in jobs.items():
+            start = time.perf_counter()
+            results[name] = job()
+            times[name].append(time.perf_counter() - start)
+    return times, results
+
+
+def print_medians(times: dict[str, list[float]], words: int) -> dict[str, float]:
+    """One line per job: median seconds, words per second at the median, every run; the medians."""
+    width = max(len(name) for name in times)
+    medians = {name: statistics.median(runs) for name, runs in times.items()}
+    for name, runs in times.items():
+        med = medians[name]
+        print(f"{name:<{width}}: median {med:.2f} s  ({words / med:,.0f} words/s)  runs {fmt_runs(runs)}")
+    return medians
+
+
+def fmt_runs(values: list[float]) -> str:
+    return ", ".join(f"{v:.2f}" for v in values)
