@@ -484,6 +484,8 @@ def _match_verb(
     heads = prep_objects(verb, pattern.preps, also=obj if pattern.objects else None)
     if pattern.preps and not pattern.objects and not heads and obj is None and not pattern.generic:
         return None  # "agree with X" needs its "with"; "agreed to postpone" is another pattern
+    if "strict" in pattern.flags and not heads:
+        return None  # its preposition or nothing
     if not heads and obj is not None and not (pattern.objects and pattern.preps) and "topic" not in pattern.flags:
         heads = [obj]  # "expelled the Dutch ambassador": the object names the target
     if not heads:

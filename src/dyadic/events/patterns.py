@@ -1,4 +1,11 @@
-"""Loading the verb/noun pattern dictionary (format described at the top of the data file)."""
+"""Loading the verb/noun pattern dictionaries (format described at the top of verb_patterns.txt).
+
+Two files: dyadic's own verb_patterns.txt and petrarch_patterns.txt, generated from PETRARCH-2's
+CAMEO verb dictionary by tools/build_petrarch_patterns.py. dyadic's own patterns win: a lemma of
+its own file, or of its light verbs, verbs of saying and of intent (word_classes.txt), takes
+nothing from the PETRARCH file, which adds the lemmas dyadic lacks (see merge).
+Each pattern knows where it comes from (`Pattern.origin`, "dyadic:LINE" or "petrarch:LINE").
+"""
 
 from __future__ import annotations
 
@@ -9,7 +16,9 @@ from importlib import resources
 
 from dyadic.errors import DataFileError
 
-FLAGS = frozenset({"recip", "mutual", "joint", "notarget", "content", "say", "reverse", "topic"})
+FLAGS = frozenset({"recip", "mutual", "joint", "notarget", "content", "say", "reverse", "topic", "strict"})
+OWN, PETRARCH = "dyadic", "petrarch"
+FILES = {OWN: "verb_patterns.txt", PETRARCH: "petrarch_patterns.txt"}
 KEYS = frozenset({"pos", "prt", "obj", "prep", "mod", "about"})
 
 
@@ -25,8 +34,14 @@ class Pattern:
     about: frozenset[str] = frozenset()
     flags: frozenset[str] = frozenset()
     line: int = 0
+    source: str = OWN  # which pattern file: "dyadic" (verb_patterns.txt) or "petrarch"
 
     generic: bool = False  # the lemma's last pattern: matches even when its prep is absent
+
+    @property
+    def origin(self) -> str:
+        """Where the pattern was written: "dyadic:567" or "petrarch:1234" (file and line)."""
+        return f"{self.source}:{self.line}"
 
     @property
     def specificity(self) -> int:
@@ -44,8 +59,8 @@ class PatternSet:
         return sum(map(len, self.verbs.values())) + sum(map(len, self.nouns.values()))
 
 
-def parse_pattern(line: str, lineno: int, source: str = "verb_patterns.txt") -> Pattern:
-    fields = line.split()
+def parse_pattern(line: str, lineno: int, source: str = "verb_patterns.txt", origin: str = OWN) -> Pattern:
+    fields = line.partition("#")[0].split()
     if len(fields) < 2 or not fields[0].isdigit():
         raise DataFileError(f"{source}:{lineno}: expected CODE LEMMA [key=value ...], got {line.strip()!r}")
     keys: dict[str, str] = {}
@@ -72,26 +87,70 @@ def parse_pattern(line: str, lineno: int, source: str = "verb_patterns.txt") -> 
         about=frozenset(filter(None, keys.get("about", "").split(","))),
         flags=frozenset(flags),
         line=lineno,
+        source=origin,
     )
+
+
+def read_pattern_file(
+    origin: str, text: str | None = None
+) -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]]]:
+    """(verbs, nouns) of one pattern file, by lemma, in file order."""
+    name = FILES[origin]
+    if text is None:
+        text = (resources.files("dyadic") / "data" / "events" / name).read_text(encoding="utf-8")
+    verbs: dict[str, list[Pattern]] = defaultdict(list)
+    nouns: dict[str, list[Pattern]] = defaultdict(list)
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            pattern = parse_pattern(line, lineno, name, origin)
+            (nouns if pattern.pos == "noun" else verbs)[pattern.lemma].append(pattern)
+    return verbs, nouns
+
+
+def merge(
+    own: dict[str, list[Pattern]], petrarch: dict[str, list[Pattern]], add_objects: bool = False
+) -> dict[str, list[Pattern]]:
+    """dyadic's own lemmas keep their patterns (with add_objects, PETRARCH's obj= patterns for them
+    too: measured, it lowers precision, so it is off); PETRARCH's other lemmas come in with the
+    patterns that ask for words (obj=, prep=, prt=, about=), and with their bare pattern only when
+    its code is below root level: a root-level code such as 010 or 040 says too little for a verb
+    alone."""
+    merged = {lemma: list(patterns) for lemma, patterns in own.items()}
+    for lemma, patterns in petrarch.items():
+        if lemma in merged:
+            if add_objects:
+                merged[lemma].extend(p for p in patterns if p.objects)
+            continue
+        kept = [p for p in patterns if not _bare(p) or not p.code.endswith("0")]
+        if kept:
+            merged[lemma] = kept
+    return merged
+
+
+def _bare(pattern: Pattern) -> bool:
+    return not (pattern.objects or pattern.preps or pattern.particle or pattern.about or pattern.modifiers)
 
 
 @lru_cache(maxsize=1)
 def load_patterns() -> PatternSet:
-    path = resources.files("dyadic") / "data" / "events" / "verb_patterns.txt"
-    verbs: dict[str, list[Pattern]] = defaultdict(list)
-    nouns: dict[str, list[Pattern]] = defaultdict(list)
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip() and not line.lstrip().startswith("#"):
-            pattern = parse_pattern(line, lineno)
-            (nouns if pattern.pos == "noun" else verbs)[pattern.lemma].append(pattern)
+    verbs, nouns = read_pattern_file(OWN)
+    petrarch_verbs, petrarch_nouns = read_pattern_file(PETRARCH)
+    # the verbs dyadic's rules read in their own way are dyadic's too: light verbs ("reached a
+    # consensus": the noun is the event), verbs of saying and of intent
+    classes = word_classes()
+    handled = classes["light_verbs"] | classes["say"] | classes["intent_heads"]
+    petrarch_verbs = {lemma: patterns for lemma, patterns in petrarch_verbs.items() if lemma not in handled}
+    verbs, nouns = merge(verbs, petrarch_verbs), merge(nouns, petrarch_nouns)
     return PatternSet({k: _ordered(v) for k, v in verbs.items()}, {k: _ordered(v) for k, v in nouns.items()})
 
 
 def _ordered(patterns: list[Pattern]) -> tuple[Pattern, ...]:
-    """Most specific first; the last one is marked generic, the fallback for that word."""
-    ordered = sorted(patterns, key=lambda p: (-p.specificity, p.line))
+    """Most specific first, dyadic's own before PETRARCH's; the last one is marked generic, the
+    fallback for that word (unless it asks for words or is `strict`)."""
+    ordered = sorted(patterns, key=lambda p: (-p.specificity, p.source != OWN, p.line))
     last = ordered[-1]
-    return (*ordered[:-1], replace(last, generic=not (last.objects or last.modifiers or last.about)))
+    loose = not (last.objects or last.modifiers or last.about or "strict" in last.flags)
+    return (*ordered[:-1], replace(last, generic=loose))
 
 
 @lru_cache(maxsize=1)

@@ -20,12 +20,15 @@ _VOWELS = set("aeiou")
 
 @lru_cache(maxsize=1)
 def irregular_forms() -> dict[str, tuple[str, ...]]:
-    path = resources.files("dyadic") / "data" / "events" / "irregular_verbs.txt"
-    out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            lemma, _, forms = line.partition(":")
-            out[lemma.strip()] = tuple(forms.split())
+    """Irregular verb forms: dyadic's irregular_verbs.txt, then those PETRARCH-2's dictionary lists
+    for the lemmas dyadic's file lacks (petrarch_irregular.txt)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for name in ("irregular_verbs.txt", "petrarch_irregular.txt"):
+        path = resources.files("dyadic") / "data" / "events" / name
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                lemma, _, forms = line.partition(":")
+                out.setdefault(lemma.strip(), tuple(forms.split()))
     return out
 
 
