@@ -139,8 +139,9 @@ def test_failures_are_kept_once_and_cleared_by_a_later_success(tmp_path: Path, c
 
 
 def test_migrations_run_in_order_and_newer_files_are_refused(tmp_path: Path, monkeypatch) -> None:
-    path = tmp_path / "v1.duckdb"
+    path = tmp_path / "current.duckdb"
     Store(path).close()
+    latest = len(schema.MIGRATIONS)
 
     def add_note(con) -> None:
         con.execute("ALTER TABLE events ADD COLUMN note VARCHAR")
@@ -149,10 +150,19 @@ def test_migrations_run_in_order_and_newer_files_are_refused(tmp_path: Path, mon
     with pytest.raises(SchemaError, match="needs migrating"):
         Store(path, read_only=True)
     with Store(path) as store:
-        assert schema.version(store.connection) == 2 and "note" in _columns(store, "events")
+        assert schema.version(store.connection) == latest + 1 and "note" in _columns(store, "events")
     monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
     with pytest.raises(SchemaError, match="newer than this dyadic knows"):
         Store(path)
+
+
+def test_a_version_1_store_gains_the_coder_column(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "v1.duckdb"
+    with monkeypatch.context() as patch:
+        patch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
+        Store(path).close()
+    with Store(path) as store:
+        assert schema.version(store.connection) == 2 and "coder" in _columns(store, "mentions")
 
 
 def test_gdelt_export_reads_back_with_gdelt_columns(db: Path, tmp_path: Path) -> None:

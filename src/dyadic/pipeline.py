@@ -27,6 +27,7 @@ from dyadic.dates.narrative import Timeline, build_timeline, narrative_date
 from dyadic.dedupe import dedupe
 from dyadic.events.codebook import codebook
 from dyadic.events.extract import IMPLIED, Triple, extract
+from dyadic.events.learned import PairModel, learned_triples, load_model
 from dyadic.events.patterns import load_patterns
 from dyadic.events.triggers import trigger_words
 from dyadic.ingest import read_inputs
@@ -50,6 +51,7 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     actor_files: tuple[str, ...] = ()
     dedupe: bool = True
+    learned: bool = True  # the learned pair coder where no pattern codes a pair of actors
 
 
 @dataclass
@@ -104,7 +106,7 @@ def code_by_article(
             cleaned.append(result)
     unique = (a for a in (dedupe(cleaned) if options.dedupe else cleaned) if skip is None or not skip(a))
     while batch := list(islice(unique, BATCH_ARTICLES)):
-        yield from zip(batch, _by_article(batch, _code_batch(batch, dicts)), strict=True)
+        yield from zip(batch, _by_article(batch, _code_batch(batch, dicts, options)), strict=True)
 
 
 def _by_article(batch: list[CleanArticle], events: Iterable[Event]) -> list[list[Event]]:
@@ -121,8 +123,9 @@ def _by_article(batch: list[CleanArticle], events: Iterable[Event]) -> list[list
     return lists
 
 
-def _code_batch(articles: list[CleanArticle], dicts: Dictionaries) -> Iterator[Event]:
-    yield from _events(_parse_batch(articles, dicts), dicts)
+def _code_batch(articles: list[CleanArticle], dicts: Dictionaries, options: Options) -> Iterator[Event]:
+    model = load_model() if options.learned else None
+    yield from _events(_parse_batch(articles, dicts), dicts, model)
 
 
 def _parse_batch(articles: list[CleanArticle], dicts: Dictionaries, every: bool = False) -> _Batch:
@@ -210,11 +213,14 @@ def article_contexts(
         yield from _contexts(_parse_batch(batch, dicts, every), dicts)
 
 
-def _events(batch: _Batch, dicts: Dictionaries) -> Iterator[Event]:
+def _events(batch: _Batch, dicts: Dictionaries, model: PairModel | None = None) -> Iterator[Event]:
     patterns = load_patterns()
     for context in _contexts(batch, dicts):
         for sentence, resolver in zip(context.sentences, context.resolvers, strict=True):
-            for triple in extract(sentence.doc, resolver, patterns):
+            triples = extract(sentence.doc, resolver, patterns)
+            if model is not None and not triples:
+                triples += learned_triples(sentence.doc, resolver, context.home, model, triples)
+            for triple in triples:
                 event = _event(
                     context.article, context.day, context.timeline, sentence, triple, context.countries, context.home
                 )
@@ -332,4 +338,5 @@ def _event(
         evidence=Evidence(text, start, end, *(article.offsets.span(start, end) if article.offsets else (None, None))),
         confidence=triple.confidence,
         copies=max(len(article.copies), 1),
+        coder=triple.coder,
     )

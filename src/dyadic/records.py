@@ -125,6 +125,7 @@ class Event:
     evidence: Evidence
     confidence: float
     copies: int = 1  # inputs that carried this article (exact and near-duplicate copies)
+    coder: str = ""  # what coded it: "pattern:verb_patterns.txt:123" or "model:pair_coder:0.71" (its score)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready record."""

@@ -43,10 +43,13 @@ def mentions(doc: Doc, resolver: Resolver, home: str | None = None) -> list[Ment
     article's `home` country, the one it is mostly about, when it has one.
     """
     found: list[Mention] = []
+    named = {i for match in resolver.names for i in range(match.start, match.end)}
     for token in doc:
         if token.pos_ not in PHRASE_POS or token.dep_ in INSIDE_DEPS:
             continue
         for ref in resolver.head_actors(token):
+            if len(ref.code) == 3 and token.i not in named and token.pos_ != "PRON":
+                continue  # "a Kabul car bombing", "Iranian oil": a country's thing, not an actor
             if not ref.country and home and ref.code.startswith("---") and len(ref.code) > 3:
                 ref = replace(ref, code=home + ref.code[3:], country=home, kind=HOMED)
             if ref.country and all(m.head != token.i or m.actor.code != ref.code for m in found):
@@ -55,18 +58,41 @@ def mentions(doc: Doc, resolver: Resolver, home: str | None = None) -> list[Ment
 
 
 def pairs(doc: Doc, found: list[Mention]) -> list[tuple[Mention, Mention]]:
-    """Ordered pairs of mentions that can be two sides of an event."""
+    """Ordered pairs of mentions that can be two sides of an event: the source must be able to act.
+
+    Requiring the source to be a doer (a subject, an owner, a "by" agent) halves the candidates and
+    keeps the model from coding reports about parties as acts between them.
+    """
     out = []
     for source in found:
         for target in found:
-            if source.head == target.head or source.actor.code == target.actor.code:
+            if source.head == target.head or _same_party(source.actor, target.actor):
                 continue
             if _nested(doc[source.head], doc[target.head]) or _nested(doc[target.head], doc[source.head]):
                 continue
             if len(dependency_path(doc[source.head], doc[target.head])) > MAX_PATH:
                 continue
+            if not _agent_like(doc[source.head]):
+                continue
             out.append((source, target))
     return out
+
+
+AGENT_DEPS = frozenset({"nsubj", "poss", "compound", "amod", "appos", "conj", "ROOT"})
+
+
+def _agent_like(token: Token) -> bool:
+    """Can the phrase be the doer of an event: a subject, an owner ("Russia's strikes"), a "by" agent?"""
+    if token.dep_ in AGENT_DEPS:
+        return token.dep_ != "conj" or _agent_like(token.head)
+    return token.dep_ == "pobj" and token.head.lower_ == "by"
+
+
+def _same_party(a: ActorRef, b: ActorRef) -> bool:
+    """The same code, or a country and one of its own bodies ("Moscow" and "the Kremlin")."""
+    if a.code == b.code:
+        return True
+    return a.country == b.country and (len(a.code) == 3 or len(b.code) == 3)
 
 
 def _nested(inner: Token, outer: Token) -> bool:

@@ -115,6 +115,7 @@ class Triple:
     modality: str
     trigger: int  # token index of the verb or noun in the sentence doc
     confidence: float
+    coder: str = ""  # the mechanism that coded it: "pattern:FILE:LINE" or "model:pair_coder"
 
 
 def extract(doc: Doc, resolver: Resolver, patterns: PatternSet) -> list[Triple]:
@@ -631,7 +632,8 @@ def _pairs(
             final = "186"  # killing a named public figure or an official is an assassination
         if final not in codebook():  # a refinement the codebook lacks: keep the code the pattern gave
             final = code if code in codebook() else pattern.code
-        out.append(Triple(source, target, final, negated, modality, trigger.i, round(min(conf, 0.95), 2)))
+        coder = f"pattern:{pattern.origin}"
+        out.append(Triple(source, target, final, negated, modality, trigger.i, round(min(conf, 0.95), 2), coder))
     return out
 
 

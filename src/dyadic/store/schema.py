@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 Migration = Callable[["DuckDBPyConnection"], None]
 
-MENTION_COLUMNS: tuple[tuple[str, str], ...] = (
+MENTION_COLUMNS_V1: tuple[tuple[str, str], ...] = (
     ("mention_id", "VARCHAR PRIMARY KEY"),  # the pipeline's Event.event_id
     ("event_id", "VARCHAR NOT NULL"),  # the clustered event this mention belongs to
     ("article_id", "VARCHAR NOT NULL"),
@@ -59,6 +59,10 @@ MENTION_COLUMNS: tuple[tuple[str, str], ...] = (
     ("source_offset", "INTEGER"),  # character offset of the source's words in the article
     ("target_offset", "INTEGER"),
 )
+MENTION_COLUMNS: tuple[tuple[str, str], ...] = (
+    *MENTION_COLUMNS_V1,
+    ("coder", "VARCHAR"),  # version 2: the pattern (file:line) or the model (with its score) that coded it
+)
 
 _V1 = [
     "CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
@@ -69,7 +73,7 @@ _V1 = [
     """CREATE TABLE article_copies (
         article_id VARCHAR NOT NULL, input VARCHAR NOT NULL, url VARCHAR, domain VARCHAR,
         source_name VARCHAR NOT NULL, PRIMARY KEY (article_id, input))""",
-    "CREATE TABLE mentions ({})".format(", ".join(f"{name} {kind}" for name, kind in MENTION_COLUMNS)),
+    "CREATE TABLE mentions ({})".format(", ".join(f"{name} {kind}" for name, kind in MENTION_COLUMNS_V1)),
     """CREATE TABLE events (
         event_id VARCHAR PRIMARY KEY, global_id BIGINT NOT NULL, date DATE, date_basis VARCHAR,
         date_precision VARCHAR, source VARCHAR NOT NULL, target VARCHAR, source_country VARCHAR,
@@ -90,7 +94,12 @@ def _v1(con: DuckDBPyConnection) -> None:
         con.execute(statement)
 
 
-MIGRATIONS: list[Migration] = [_v1]
+def _v2(con: DuckDBPyConnection) -> None:
+    """Mentions say which mechanism coded them; older mentions keep NULL (coded before it was recorded)."""
+    con.execute("ALTER TABLE mentions ADD COLUMN coder VARCHAR")
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2]
 """Step N brings a store from version N-1 to version N (version 0 is an empty file)."""
 
 

@@ -1,0 +1,111 @@
+"""The learned pair coder: candidate pairs, their features, the model file and the stage in the pipeline."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+
+from dyadic.actors.dictionary import load_dictionaries
+from dyadic.actors.match import find_names
+from dyadic.actors.resolve import ArticleMemory, Resolver
+from dyadic.errors import DataFileError
+from dyadic.events.candidates import dependency_path, mentions, pair_features, pairs
+from dyadic.events.learned import NONE, PairModel, generic_code, learned_triples, load_model, read_model
+from dyadic.pipeline import Options, code_articles
+from dyadic.records import Article, Event
+
+
+@pytest.fixture(scope="module")
+def sentence(parse):
+    dicts = load_dictionaries()
+
+    def _sentence(text: str, home: str | None = None):
+        doc = parse(text)
+        resolver = Resolver(dicts, None, find_names(doc, dicts), ArticleMemory())
+        return doc, resolver, mentions(doc, resolver, home)
+
+    return _sentence
+
+
+def _model(weights: dict[str, dict[str, float]], classes: tuple[str, ...], threshold: float = 0.5) -> PairModel:
+    features = sorted(weights)
+    matrix = np.array([[weights[f].get(c, 0.0) for c in classes] for f in features], dtype=np.float32)
+    bias = np.array([2.0 if c == NONE else 0.0 for c in classes], dtype=np.float32)
+    return PairModel({f: i for i, f in enumerate(features)}, matrix, bias, classes, threshold)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the source is a doer: a subject, an owner, a "by" agent
+        ("Chile accused Peru of spying.", {("CHL", "PER")}),
+        ("Peru was accused by Chile of spying.", {("CHL", "PER")}),
+        # a country and its own troops are one party, not a pair
+        ("Russia's troops shelled Ukrainian villages.", {("RUS", "UKRCVL"), ("RUSMIL", "UKRCVL")}),
+        # a country's thing is no actor: "Iranian oil"
+        ("Iranian oil reached Syria.", set()),
+    ],
+)
+def test_candidate_pairs(sentence, text: str, expected: set[tuple[str, str]]) -> None:
+    doc, _, found = sentence(text)
+    assert {(s.actor.code, t.actor.code) for s, t in pairs(doc, found)} == expected
+
+
+def test_a_role_with_no_country_belongs_to_the_articles_home(sentence) -> None:
+    _, _, alone = sentence("Police arrested the protesters.")
+    _, _, homed = sentence("Police arrested the protesters.", home="BOL")
+    assert alone == []
+    assert {m.actor.code for m in homed} == {"BOLCOP", "BOLOPP"}
+
+
+def test_features_read_the_path_between_the_actors(sentence) -> None:
+    doc, _, found = sentence("Chile accused Peru of spying.")
+    chile, peru = sorted(found, key=lambda m: m.head)
+    assert [t.lower_ for t in dependency_path(doc[chile.head], doc[peru.head])] == ["accused"]
+    features = pair_features(doc, chile, peru)
+    assert {"p:accuse", "sd:nsubj", "td:dobj", "order:st", "two_countries"} <= set(features)
+
+
+def test_model_predicts_saves_and_reads_back(tmp_path) -> None:
+    model = _model({"p:accuse": {"11": 5.0}, "p:meet": {"04": 5.0}}, (NONE, "04", "11"))
+    assert model.predict(["p:accuse", "sd:nsubj"])[0] == "11"
+    assert model.predict(["p:meet"])[0] == "04"
+    assert model.predict(["unknown"])[0] == NONE
+    path = tmp_path / "m.npz"
+    model.save(str(path))
+    again = read_model(str(path))
+    assert again.classes == model.classes and again.threshold == pytest.approx(0.5)
+    assert again.predict(["p:accuse"]) == pytest.approx(model.predict(["p:accuse"]))
+
+
+def test_a_damaged_model_file_is_a_data_error() -> None:
+    with pytest.raises(DataFileError, match=r"pair_coder\.npz"):
+        read_model(io.BytesIO(b"not a zip file"))
+
+
+def test_the_bundled_model_loads() -> None:
+    model = load_model()
+    assert model is not None and NONE in model.classes and 0.0 < model.threshold < 1.0
+    assert len(model.index) > 1000 and model.weights.shape == (len(model.index), len(model.classes))
+    assert all(generic_code(c) for c in model.classes if c != NONE)
+
+
+def test_learned_triples_say_which_model_coded_them(sentence) -> None:
+    doc, resolver, _ = sentence("Chile hammered out a fisheries deal with Peru.")
+    model = _model({"p:hammer": {"05": 6.0}}, (NONE, "05"))
+    triples = learned_triples(doc, resolver, None, model, [])
+    assert [(t.source.code, t.target.code, t.code) for t in triples] == [("CHL", "PER", "050")]
+    assert triples[0].coder.startswith("model:pair_coder:") and 0.5 < triples[0].confidence <= 1.0
+    # a pair of countries a pattern already coded in the sentence is left to the pattern
+    assert learned_triples(doc, resolver, None, model, triples) == []
+
+
+def test_the_pipeline_can_run_without_the_model() -> None:
+    text = "Chile and Peru signed a fisheries accord on Wednesday. Chile accused Peru of spying."
+    article = Article(input="t.txt", text=text, published="2021-03-12")
+    with_model = [e for e in code_articles([article]) if isinstance(e, Event)]
+    without = [e for e in code_articles([article], Options(learned=False)) if isinstance(e, Event)]
+    assert all(e.coder.startswith("pattern:") for e in without)
+    assert {e.coder.split(":")[0] for e in with_model} <= {"pattern", "model"}
