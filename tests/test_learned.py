@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 
 import numpy as np
 import pytest
@@ -109,3 +110,13 @@ def test_the_pipeline_can_run_without_the_model() -> None:
     without = [e for e in code_articles([article], Options(learned=False)) if isinstance(e, Event)]
     assert all(e.coder.startswith("pattern:") for e in without)
     assert {e.coder.split(":")[0] for e in with_model} <= {"pattern", "model"}
+
+
+def test_no_learned_flag_codes_with_patterns_only(tmp_path, capsys) -> None:
+    from dyadic.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("Chile and Peru signed a fisheries accord on Wednesday. Chile hammered Peru over spying.\n")
+    assert main(["code", str(article), "--no-learned"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert lines and all(e["coder"].startswith("pattern:") for e in lines)

@@ -165,6 +165,9 @@ def _add_coding_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-size", type=float, default=20.0, metavar="MB", help="reject input files over MB megabytes (default 20)"
     )
+    parser.add_argument(
+        "--no-learned", action="store_true", help="code with the patterns only, without the learned pair coder"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -194,6 +197,7 @@ def _options(args: argparse.Namespace):
         max_bytes=int(args.max_size * 1024 * 1024),
         actor_files=tuple(args.actors),
         dedupe=not getattr(args, "keep_duplicates", False),
+        learned=not getattr(args, "no_learned", False),
     )
 
 
