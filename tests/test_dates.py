@@ -52,6 +52,9 @@ CASES = [
     ("on Wednesday", date(2023, 3, 1), "2023-03-01", "day", "relative"),
     ("on Tuesday", date(2023, 3, 1), "2023-02-28", "day", "relative"),
     ("last Friday", date(2020, 3, 2), "2020-02-28", "day", "relative"),
+    # "last Thursday" written on a Friday is the week before: the day before would be "yesterday"
+    ("last Thursday", date(2020, 1, 10), "2020-01-02", "day", "relative"),
+    ("last Sunday", date(2020, 1, 12), "2020-01-05", "day", "relative"),
     ("next Friday", date(2020, 2, 28), "2020-03-06", "day", "relative"),
     ("next Tuesday", date(2021, 12, 30), "2022-01-04", "day", "relative"),
     ("Friday night", date(2021, 1, 3), "2021-01-01", "day", "relative"),
@@ -135,3 +138,19 @@ def test_event_date_prefers_nearest_expression_and_falls_back() -> None:
     plain = event_date("Russia met Turkey.", 7, date(2016, 12, 20))
     assert (plain.date, plain.basis) == ("2016-12-20", "published")
     assert event_date("Russia met Turkey.", 7, None) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "latest", "expected"),
+    [
+        # a date that owns a noun dates the noun: "this year's election" is not when Warren endorsed
+        ("Warren said yesterday she endorsed Biden for this year's election.", "endorsed", None, "2020-04-15"),
+        ("Officials on Monday condemned Sunday's bombing.", "condemned", None, "2020-04-13"),
+        # a deadline after the publication day does not date an event reported as done
+        ("The ministers signed a pipeline accord to be finished by 2025.", "signed", date(2020, 4, 17), "2020-04-16"),
+        ("The ministers will sign an accord in 2025.", "sign", None, "2025-01-01"),
+    ],
+)
+def test_event_date_skips_owned_and_future_dates(sentence: str, trigger: str, latest, expected: str) -> None:
+    ref = event_date(sentence, sentence.index(trigger), date(2020, 4, 16), latest=latest)
+    assert ref is not None and ref.date == expected

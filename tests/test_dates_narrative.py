@@ -61,3 +61,9 @@ def test_news_day(text: str, published: date, news_day: str) -> None:
 
 def test_no_publication_date_and_no_dates_gives_nothing() -> None:
     assert narrative_date(build_timeline("Chile and Peru signed an accord.", None), 0) is None
+
+
+def test_a_sentence_in_the_present_speaks_of_the_news_day() -> None:
+    timeline = build_timeline(ARTICLE, PUBLISHED)
+    ref = narrative_date(timeline, _start("It ended without incident."), present=True)
+    assert ref is not None and (ref.date, ref.basis) == ("2021-03-10", NEWS_DAY)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from dyadic.records import EVENT_FIELDS, Rejected
 
 KILLING = "004_12ef5e47841d1c78.txt"
@@ -127,3 +129,22 @@ def test_bystanders_and_visitors_keep_their_own_country() -> None:
 def test_no_tourist_visits_in_the_samples(sample_events) -> None:
     events = [e for name, evs in sample_events.items() for e in evs]
     assert not [e for e in events if e.code == "042" and e.source_text in ("tourists", "businesspeople")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "present"),
+    [
+        ("Some museums have shut.", "shut", True),
+        ("Federal courts are relying on fees.", "relying", True),
+        ("The minister says the talks failed.", "says", True),
+        ("The minister said the talks failed.", "said", False),
+        ("The delegations had met in Athens.", "met", False),
+        ("Peru will sign the accord.", "sign", False),
+        ("The talks in Lima ended.", "talks", False),
+    ],
+)
+def test_present_tense_of_an_event(parse, sentence: str, word: str, present: bool) -> None:
+    from dyadic.pipeline import _present_tense
+
+    doc = parse(sentence)
+    assert _present_tense(next(t for t in doc if t.text == word)) is present

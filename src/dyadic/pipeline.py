@@ -10,7 +10,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -263,6 +263,24 @@ def _placed(actor: ActorRef | None, location: Location | None) -> ActorRef | Non
     return replace(actor, code=location.country + actor.code[3:], country=location.country)
 
 
+def _present_tense(trigger: Token) -> bool:
+    """Is the event told in the present or present perfect ("have shut", "are relying", "says")?
+
+    Such a sentence speaks from the day of the news, whatever past day the paragraph named before.
+    """
+    verb = (
+        trigger
+        if trigger.pos_ in ("VERB", "AUX")
+        else next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    )
+    if verb is None:
+        return False
+    auxes = {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"VBD", "MD"}:
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or bool(auxes & {"VBZ", "VBP"})
+
+
 def _homed(actor: ActorRef | None, home: str | None) -> ActorRef | None:
     """A role that neither its words nor the event's place give a country belongs to the article's home."""
     if actor is None or home is None or actor.country or not actor.code.startswith("---") or len(actor.code) == 3:
@@ -286,9 +304,11 @@ def _event(
     text = doc.text.rstrip()
     start, end = sentence.start, sentence.start + len(text)
     trigger_char = doc[triple.trigger].idx
-    when = event_date(text, trigger_char, day, partial(_governed, doc, doc[triple.trigger]))
+    done = triple.modality in ("asserted", "reported")  # happened, so not after the article was written
+    latest = day + timedelta(days=1) if day is not None and done else None
+    when = event_date(text, trigger_char, day, partial(_governed, doc, doc[triple.trigger]), latest)
     if when is not None and when.basis == "published":  # the sentence names no date: the narrative's
-        when = narrative_date(timeline, start) or when
+        when = narrative_date(timeline, start, present=_present_tense(doc[triple.trigger])) or when
     countries = tuple(c for c in (triple.source.country, triple.target.country if triple.target else None) if c)
     location = locate(doc, triple.trigger, countries + article_countries, _place_actors(triple))
     # a visitor is not of the country visited: the mover of a travel or meeting keeps its own

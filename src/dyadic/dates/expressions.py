@@ -127,14 +127,15 @@ def resolve(mention: DateMention, base: date | None) -> DateRef | None:
 
 
 def weekday_date(weekday: str, which: str | None, base: date) -> date:
-    """The most recent such day at or before base; `next X` the first one after it."""
+    """The most recent such day at or before base; `next X` the first one after it; `last X` the X
+    of the week before base's week ("last Thursday" written on a Friday is eight days back: the day
+    before would be "yesterday")."""
     target = WEEKDAYS[weekday.lower()]
     if which and which.lower() == "next":
         return base + timedelta(days=(target - base.weekday() - 1) % 7 + 1)
-    back = (base.weekday() - target) % 7
-    if which and which.lower() == "last" and back == 0:
-        back = 7
-    return base - timedelta(days=back)
+    if which and which.lower() == "last":
+        return base - timedelta(days=base.weekday() + 7 - target)
+    return base - timedelta(days=(base.weekday() - target) % 7)
 
 
 def _month(word: str) -> int:

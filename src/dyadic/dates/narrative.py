@@ -58,12 +58,15 @@ def _news_day(days: list[tuple[int, DateRef]], published: date | None) -> DateRe
     return DateRef(max(recent).isoformat(), "day", NEWS_DAY)
 
 
-def narrative_date(timeline: Timeline, start: int) -> DateRef | None:
+def narrative_date(timeline: Timeline, start: int, present: bool = False) -> DateRef | None:
     """The date an undated sentence starting at `start` inherits (None: no article date at all).
 
     A date is carried forward within its paragraph only; a new paragraph in news often moves to
-    background or to another strand of the story, so it falls back to the news day.
+    background or to another strand of the story, so it falls back to the news day. A sentence in
+    the present tense (`present`: "the courts are relying on fees") speaks of the day of the news.
     """
+    if present:
+        return timeline.news_day
     paragraph = timeline.paragraphs[bisect_right(timeline.paragraphs, start) - 1]
     for end, ref in reversed(timeline.days):
         if end <= start:
