@@ -26,6 +26,7 @@ from dyadic.dates.event import event_date
 from dyadic.dates.narrative import Timeline, build_timeline, narrative_date
 from dyadic.dedupe import dedupe
 from dyadic.events.codebook import codebook
+from dyadic.events.confidence import load_calibrator
 from dyadic.events.extract import IMPLIED, Triple, extract
 from dyadic.events.learned import PairModel, learned_triples, load_model
 from dyadic.events.patterns import load_patterns
@@ -125,7 +126,11 @@ def _by_article(batch: list[CleanArticle], events: Iterable[Event]) -> list[list
 
 def _code_batch(articles: list[CleanArticle], dicts: Dictionaries, options: Options) -> Iterator[Event]:
     model = load_model() if options.learned else None
-    yield from _events(_parse_batch(articles, dicts), dicts, model)
+    calibrator = load_calibrator()
+    for event in _events(_parse_batch(articles, dicts), dicts, model):
+        if calibrator is not None:
+            event = replace(event, confidence=round(calibrator.probability(event.to_dict()), 3))
+        yield event
 
 
 def _parse_batch(articles: list[CleanArticle], dicts: Dictionaries, every: bool = False) -> _Batch:
