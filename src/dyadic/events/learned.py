@@ -103,18 +103,19 @@ def learned_triples(
 ) -> list[Triple]:
     """Events the model reads between pairs of actors that the patterns left uncoded in this sentence.
 
-    A pair of countries a pattern already coded here is left alone, and each pair of phrases gives at
-    most one event, in its more probable direction.
+    A pair of countries a pattern already coded here is left alone, and each pair of actors named by
+    two phrases gives at most one event, in its more probable direction (a list, "the navies of China,
+    India and Oman", gives one pair for each member).
     """
     covered = {frozenset((t.source.country, t.target.country)) for t in coded if t.target is not None}
-    best: dict[tuple[frozenset[int], str], Triple] = {}
+    best: dict[tuple[frozenset[tuple[int, str]], str], Triple] = {}
     for source, target in pairs(doc, mentions(doc, resolver, home)):
         if frozenset((source.actor.country, target.actor.country)) in covered:
             continue
         root, probability = model.predict(pair_features(doc, source, target))
         if root == NONE:
             continue
-        key = (frozenset((source.head, target.head)), root)
+        key = (frozenset(((source.head, source.actor.code), (target.head, target.actor.code))), root)
         triple = Triple(
             source.actor,
             target.actor,
