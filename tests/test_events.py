@@ -55,6 +55,11 @@ def code_sentence(parse):
         ("Turkey shot down a Russian military jet.", ("TUR", "RUSMIL", "190")),
         ("The envoy was killed by a Turkish policeman.", ("TURCOP", "---GOV", "186")),  # an official: assassinated
         ("Iranian threats against Azerbaijan grew.", ("IRN", "AZE", "130")),
+        # stopping an act is coded as the stopping, by what is stopped: never as the act itself
+        ("Chile stopped supporting the Bolivian opposition.", ("CHL", "BOLOPP", "160")),
+        ("Japan ceased funding the Cambodian army.", ("JPN", "KHMMIL", "1621")),
+        ("Canada held back loan guarantees to Ecuador.", ("CAN", "ECU", "1621")),
+        ("Algeria halted its air strikes on Mali.", ("DZA", "MLI", "087")),
         ("The United States imposed sanctions on Iran.", ("USA", "IRN", "163")),
         ("Russia condemned the Turkish government.", ("RUS", "TURGOV", "111")),
         ("Israel accused Iran of arming Hezbollah.", ("ISR", "IRN", "112")),

@@ -45,7 +45,7 @@ def codebook() -> dict[str, CodeInfo]:
     }
 
 
-MODES_BY_ROOT = {"02": "appeal", "03": "intent", "10": "demand", "12": "refuse", "13": "threat"}
+MODES_BY_ROOT = {"02": "appeal", "03": "intent", "10": "demand", "12": "refuse", "13": "threat", "16": "cease"}
 
 
 @lru_cache(maxsize=1)
