@@ -148,3 +148,16 @@ def test_present_tense_of_an_event(parse, sentence: str, word: str, present: boo
 
     doc = parse(sentence)
     assert _present_tense(next(t for t in doc if t.text == word)) is present
+
+
+def test_speculation_is_left_out_unless_asked_for() -> None:
+    from dyadic.pipeline import Options, code_articles
+    from dyadic.records import Article, Event
+
+    article = Article(
+        input="w.txt", text="Peru would like to see Chile agree to the fisheries deal.", published="2021-03-12"
+    )
+    plain = [e for e in code_articles([article]) if isinstance(e, Event)]
+    wished = [e for e in code_articles([article], Options(speculation=True)) if isinstance(e, Event)]
+    assert plain == []
+    assert wished and {e.modality for e in wished} == {"possible"}

@@ -168,6 +168,11 @@ def _add_coding_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-learned", action="store_true", help="code with the patterns only, without the learned pair coder"
     )
+    parser.add_argument(
+        "--speculation",
+        action="store_true",
+        help="also write events that are only guessed at ('could', 'might'), with modality 'possible'",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -198,6 +203,7 @@ def _options(args: argparse.Namespace):
         actor_files=tuple(args.actors),
         dedupe=not getattr(args, "keep_duplicates", False),
         learned=not getattr(args, "no_learned", False),
+        speculation=getattr(args, "speculation", False),
     )
 
 

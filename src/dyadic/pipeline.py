@@ -53,6 +53,7 @@ class Options:
     actor_files: tuple[str, ...] = ()
     dedupe: bool = True
     learned: bool = True  # the learned pair coder where no pattern codes a pair of actors
+    speculation: bool = False  # also events only guessed at ("could", "might"): GUIDELINES.md leaves them out
 
 
 @dataclass
@@ -128,6 +129,8 @@ def _code_batch(articles: list[CleanArticle], dicts: Dictionaries, options: Opti
     model = load_model() if options.learned else None
     calibrator = load_calibrator()
     for event in _events(_parse_batch(articles, dicts), dicts, model):
+        if event.modality == "possible" and not options.speculation:
+            continue
         if calibrator is not None:
             event = replace(event, confidence=round(calibrator.probability(event.to_dict()), 3))
         yield event

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 _WORDS = word_classes()
 POSSIBLE = _WORDS["possible"]
 INTENDED = _WORDS["intended"]
+WISHES = _WORDS["wishes"]
 INTENT_HEADS = _WORDS["intent_heads"]
 OBJECT_CONTROL = _WORDS["object_control"]
 LIGHT_VERBS = _WORDS["light_verbs"]
@@ -369,11 +370,15 @@ def _voiced_by_subject(verb: Token) -> bool:
 
 
 def modality_of(token: Token) -> str:
+    seen = False  # passed through "see": what is wished for is another's act
     for node in (token, *token.ancestors):
+        seen = seen or (node is not token and node.lemma_.lower() == "see")
         aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
         if aux & POSSIBLE:  # "may halt its mediation if the fighting goes on": a conditional threat
             return "intended" if is_conditional(node) and _voiced_by_subject(node) else "possible"
         if aux & INTENDED:
+            if node.lemma_.lower() in WISHES and seen:
+                return "possible"  # "would like to see China agree": a wish about another's act
             return "intended"
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in INTENT_HEADS:
             return "intended"
