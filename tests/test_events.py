@@ -663,3 +663,20 @@ def test_the_kind_of_aid_sets_the_subcode(code_sentence) -> None:
     assert [e[2] for e in code_sentence("The European Union gave Egypt five million dollars of aid.")] == ["071"]
     assert [e[2] for e in code_sentence("Sudan asked the UN for food aid.")] == ["0233"]
     assert [e[2] for e in code_sentence("Russia promised military aid to Syria.")] == ["0332"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a counted group names its members itself, set off on both sides
+        ("Two countries, Ghana and Togo, condemned Benin.", {("GHA", "BEN", "111"), ("TGO", "BEN", "111")}),
+        (
+            "Officials said the two nations - Ghana and Togo - condemned Benin.",
+            {("GHA", "BEN", "111"), ("TGO", "BEN", "111")},
+        ),
+        # a list in what the group did is not the group ("the two countries" are then unknown here)
+        ("The two countries condemned Benin, Niger and Mali.", set()),
+    ],
+)
+def test_counted_groups_take_their_set_off_members(code_sentence, sentence: str, expected: set) -> None:
+    assert {(s, t, c) for s, t, c, _, _ in code_sentence(sentence)} == expected

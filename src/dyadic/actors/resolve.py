@@ -34,6 +34,9 @@ _MISHAPS = word_classes()["mishaps"]
 MAX_DEPTH = 3  # phrases nested in phrases ("leaders of the group of ..."), followed this far
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _THING_PRONOUNS = {"it", "they"}
+CLOSERS = frozenset({"-", "\u2013", "\u2014", ",", ")", ":", ";"})
+LIST_REACH = 12  # words between a group's noun and the dash or comma that opens its list of members
+SET_OFF = frozenset({"-", "\u2013", "\u2014", ",", "(", ":"})  # what opens a list of a group's members
 _GROUP_NOUNS = {"country", "nation", "state", "government", "side", "neighbour", "neighbor", "power", "ally"}
 
 
@@ -129,6 +132,9 @@ class Resolver:
             return [replace(r, text=head.text, kind="pronoun") for r in refs]
         group = _counted_group(head)
         if group:
+            members = self._set_off_members(head, group)
+            if members:  # "the only two Arab states to have done so - Egypt and Jordan -"
+                return members
             return [
                 replace(r, text=_phrase_text(self._core(head)))
                 for r in self.memory.last_countries(self.offset + head.idx, group)
@@ -181,6 +187,39 @@ class Resolver:
                 return [ActorRef(known.code, text, known.country, known.entry_id, "agent")]
             return [ActorRef("---" + sector, text, None, None, "agent")]
         return []
+
+    def _set_off_members(self, head: Token, count: int) -> list[ActorRef]:
+        """The members a counted group names itself, set off by dashes, commas or brackets after it.
+
+        Read from the words, not the parse: the small model hangs such lists anywhere ("Egypt" as an
+        apposition of the last noun before the dash). The list must start right after a dash, comma
+        or bracket within a few words of the group's noun, hold exactly `count` names and be closed
+        again ("- Egypt and Jordan -"), so that an object list ("condemned Iran, Syria and Iraq.") is
+        never taken for the group.
+        """
+        doc = head.doc
+        opener = next((t for t in doc[head.i + 1 : head.i + 1 + LIST_REACH] if t.text in SET_OFF), None)
+        # the list sits between the group and its verb (or the sentence's): not in what the group did
+        verbs = [v for v in (head.head, head.sent.root) if v.pos_ in ("VERB", "AUX") and v.i > head.i]
+        if opener is None or not any(opener.i < v.i for v in verbs):
+            return []
+        members: list[ActorRef] = []
+        i = opener.i + 1
+        while i < len(doc) and len(members) <= count:
+            match = self._by_token.get(i)
+            if match is None or match.start != i:
+                break
+            ref = self._from_entry(match, doc[i])
+            if ref is None or not ref.country:
+                break
+            members.append(replace(ref, code=ref.country, text=match.text))
+            i = match.end
+            if i < len(doc) and doc[i].text in CLOSERS:
+                break  # set off on both sides, as an apposition is
+            while i < len(doc) and doc[i].lower_ in (",", "and"):
+                i += 1
+        closed = i < len(doc) and doc[i].text in CLOSERS
+        return members if len(members) == count and closed else []
 
     def _nested(self, head: Token, conjuncts: bool = True) -> list[ActorRef]:
         """Resolve a phrase inside the one being resolved; callers stop at MAX_DEPTH levels."""
