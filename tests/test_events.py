@@ -671,7 +671,7 @@ def test_the_kind_of_aid_sets_the_subcode(code_sentence) -> None:
         # a counted group names its members itself, set off on both sides
         ("Two countries, Ghana and Togo, condemned Benin.", {("GHA", "BEN", "111"), ("TGO", "BEN", "111")}),
         (
-            "Officials said the two nations - Ghana and Togo - condemned Benin.",
+            "The two nations - Ghana and Togo - condemned Benin on Monday.",
             {("GHA", "BEN", "111"), ("TGO", "BEN", "111")},
         ),
         # a list in what the group did is not the group ("the two countries" are then unknown here)
