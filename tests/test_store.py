@@ -275,3 +275,21 @@ def test_dyad_and_network_read_the_ingested_store(db: Path) -> None:
         }
         graph = store.network()
         assert graph.has_edge("TUR", "RUS") and graph["TUR"]["RUS"]["events"] >= 2
+
+
+def test_a_headline_and_its_lead_are_one_event() -> None:
+    from datetime import date as day
+
+    from dyadic.store import cluster
+
+    def mention(mid: str, sentence: str, article: str):
+        return cluster.make_mention(mid, "IRNMIL", "UKRCVL", "IRN", "UKR", "19", day(2020, 1, 8), sentence, article)
+
+    headline = mention("m1", "Iran downs Ukrainian airliner", "a1")
+    lead = mention("m2", "The Revolutionary Guard shot down a passenger jet near Tehran before dawn", "a1")
+    elsewhere = mention("m3", "The Revolutionary Guard shot down a passenger jet near Tehran before dawn", "a2")
+    assert cluster.similarity(headline.words, lead.words) < cluster.JACCARD
+    assigned = cluster.assign([headline, lead], [])
+    assert assigned["m1"] == assigned["m2"]
+    other = cluster.assign([mention("m4", "Iran downs Ukrainian airliner", "a3"), elsewhere], [])
+    assert other["m3"] != other["m4"]  # two articles with no words in common stay apart

@@ -3,9 +3,9 @@
 Two mentions report the same event when they have the same dyad (the actors' countries, or the
 codes of actors without one; in either order for consultations, which are mutual), the same CAMEO
 root, dates no more than a day from the event's date, and evidence sentences that share enough
-content words (Jaccard). Wire stories rewritten by several outlets keep the names, places and days
-of the event, so their word sets overlap well above the threshold, while two different events of
-one dyad on one day rarely do.
+content words (Jaccard), or come from the same article (a headline and its lead). Wire stories
+rewritten by several outlets keep the names, places and days of the event, so their word sets
+overlap well above the threshold, while two different events of one dyad on one day rarely do.
 
 Clustering is incremental: a new mention joins the best-matching stored event, or founds a new
 one whose id is its own mention id, so event ids never change once given. New mentions are taken
@@ -47,6 +47,7 @@ class Mention:
     root: str
     day: date | None
     words: frozenset[str]
+    article_id: str = ""
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -67,11 +68,12 @@ def make_mention(
     root: str,
     day: date | None,
     sentence: str,
+    article_id: str = "",
 ) -> Mention:
     sides = (source_country or source, target_country or target or "")
     if root in MUTUAL_ROOTS:  # "A met B" and "B held talks with A" report one meeting
         sides = tuple(sorted(sides))
-    return Mention(mention_id, *sides, root, day, words(sentence))
+    return Mention(mention_id, *sides, root, day, words(sentence), article_id)
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
@@ -98,7 +100,10 @@ def _best(mention: Mention, candidates: list[tuple[Mention, str, date | None]]) 
     for other, event_id, day in candidates:
         if not _near(mention.day, day):
             continue
-        score = similarity(mention.words, other.words)
+        # within one article, one dyad, root and day is one happening: a headline and its lead
+        # ("Iran downs Ukrainian airliner" / "Iran's military shot down a Ukrainian passenger jet")
+        same_article = bool(mention.article_id) and mention.article_id == other.article_id
+        score = 1.0 if same_article else similarity(mention.words, other.words)
         if score < JACCARD:
             continue
         if best is None or score > best[0] or (score == best[0] and event_id < best[1]):

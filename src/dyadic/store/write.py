@@ -163,7 +163,7 @@ def _cluster(con: DuckDBPyConnection, events: list[Event]) -> dict[str, str]:
     new = [
         cluster.make_mention(
             e.event_id, e.source, e.target, e.source_country, e.target_country, e.root,
-            _day(e.date or e.published), e.evidence.sentence,
+            _day(e.date or e.published), e.evidence.sentence, e.article_id,
         )
         for e in events
     ]  # fmt: skip
@@ -171,13 +171,13 @@ def _cluster(con: DuckDBPyConnection, events: list[Event]) -> dict[str, str]:
     low, high = (min(days), max(days)) if days else (date.max, date.min)
     stored = con.execute(
         """SELECT m.mention_id, m.event_id, m.source, m.target, m.source_country, m.target_country, m.root,
-                  coalesce(m.date, m.published), m.evidence_sentence, e.date
+                  coalesce(m.date, m.published), m.evidence_sentence, m.article_id, e.date
            FROM mentions m JOIN events e USING (event_id)
            WHERE list_contains(?, m.root) AND list_contains(?, coalesce(m.source_country, m.source))
              AND (e.date IS NULL OR e.date BETWEEN ?::DATE - 1 AND ?::DATE + 1)""",
         [sorted({m.root for m in new}), sorted({m.source_key for m in new}), low, high],
     ).fetchall()
-    known = [(cluster.make_mention(r[0], *r[2:9]), r[1], r[9]) for r in stored]
+    known = [(cluster.make_mention(r[0], *r[2:10]), r[1], r[10]) for r in stored]
     return cluster.assign(new, known)
 
 
