@@ -120,3 +120,15 @@ def test_no_learned_flag_codes_with_patterns_only(tmp_path, capsys) -> None:
     assert main(["code", str(article), "--no-learned"]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert lines and all(e["coder"].startswith("pattern:") for e in lines)
+
+
+def test_a_one_sided_act_goes_one_way_in_a_sentence(sentence) -> None:
+    doc, resolver, _ = sentence("Chile hammered Peru, and Peru hammered Chile back.")
+    both_ways = _model({"p:hammer": {"11": 6.0}, "order:st": {"11": 0.5}}, (NONE, "11"))
+    triples = learned_triples(doc, resolver, None, both_ways, [])
+    assert len({(t.source.country, t.target.country) for t in triples if t.code == "110"}) == 1
+    mutual = _model({"p:hammer": {"04": 6.0}}, (NONE, "04"))
+    assert {(t.source.country, t.target.country) for t in learned_triples(doc, resolver, None, mutual, [])} == {
+        ("CHL", "PER"),
+        ("PER", "CHL"),
+    }

@@ -10,10 +10,12 @@ verb each hangs from and how, the words between them and the sentence's modality
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from dyadic.actors.resolve import Resolver
+from dyadic.events.patterns import load_patterns
 from dyadic.records import ActorRef
 
 if TYPE_CHECKING:
@@ -128,6 +130,7 @@ def pair_features(doc: Doc, source: Mention, target: Mention) -> list[str]:
         lemma = word.lemma_.lower()
         feats.append(f"p:{lemma}")
         feats.append(f"pd:{word.dep_}:{lemma}")
+        feats.extend(f"lex:{root}" for root in lexicon_roots(word))
     lemmas = [w.lemma_.lower() for w in path]
     feats.extend(f"pb:{x}_{y}" for x, y in pairwise(lemmas))
     for side, token in (("s", s), ("t", t)):
@@ -150,6 +153,26 @@ def pair_features(doc: Doc, source: Mention, target: Mention) -> list[str]:
     if doc.text.rstrip().endswith("?"):
         feats.append("question")
     return feats
+
+
+def lexicon_roots(word: Token) -> frozenset[str]:
+    """The CAMEO roots the pattern dictionaries give the word, whatever its context: the lexicon's
+    prior, which lets the model generalise from verbs it was trained on to verbs it never saw."""
+    table = _lexicon()
+    if word.pos_ in ("VERB", "AUX"):
+        return table[0].get(word.lemma_.lower(), frozenset())
+    if word.pos_ == "NOUN":
+        return table[1].get(word.lemma_.lower(), frozenset())
+    return frozenset()
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    patterns = load_patterns()
+    return (
+        {lemma: frozenset(p.code[:2] for p in group) for lemma, group in patterns.verbs.items()},
+        {lemma: frozenset(p.code[:2] for p in group) for lemma, group in patterns.nouns.items()},
+    )
 
 
 def _sector(actor: ActorRef) -> str:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 NONE = "none"
+MUTUAL_ROOTS = frozenset({"04", "05", "06", "19", "20"})  # acts two sides do together or to each other
 MODEL_FILE = "pair_coder.npz"
 
 
@@ -128,7 +129,26 @@ def learned_triples(
         )
         if key not in best or best[key].confidence < triple.confidence:
             best[key] = triple
-    return list(best.values())
+    return _one_direction(list(best.values()))
+
+
+def _one_direction(triples: list[Triple]) -> list[Triple]:
+    """A one-sided act between two countries goes one way in a sentence: its more probable one.
+
+    Mutual acts (consulting, cooperating, fighting) may be read both ways.
+    """
+    leading: dict[tuple[frozenset[str | None], str], tuple[str | None, str | None]] = {}
+    for triple in sorted(triples, key=lambda t: -t.confidence):
+        leading.setdefault(_undirected(triple), _direction(triple))
+    return [t for t in triples if t.code[:2] in MUTUAL_ROOTS or leading[_undirected(t)] == _direction(t)]
+
+
+def _direction(triple: Triple) -> tuple[str | None, str | None]:
+    return triple.source.country, triple.target.country if triple.target else None
+
+
+def _undirected(triple: Triple) -> tuple[frozenset[str | None], str]:
+    return frozenset(_direction(triple)), triple.code[:2]
 
 
 def generic_code(root: str) -> str:
