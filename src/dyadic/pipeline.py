@@ -226,7 +226,7 @@ def _events(batch: _Batch, dicts: Dictionaries, model: PairModel | None = None) 
     for context in _contexts(batch, dicts):
         for sentence, resolver in zip(context.sentences, context.resolvers, strict=True):
             triples = extract(sentence.doc, resolver, patterns)
-            if model is not None and not triples:
+            if model is not None:
                 triples += learned_triples(sentence.doc, resolver, context.home, model, triples)
             for triple in triples:
                 event = _event(

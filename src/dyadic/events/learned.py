@@ -4,7 +4,8 @@ Patterns cover the phrasings someone wrote down; news has a long tail of others 
 deal with", "balked at"). This stage reads what lies between two resolved actors
 (`events.candidates.pair_features`) and scores every CAMEO root and "no event" with a multinomial
 logistic regression trained on hand-annotated news (`training/train_pair_model.py`, data card in
-`training/DATA_CARD.md`). It is consulted only for pairs no pattern coded.
+`training/DATA_CARD.md`). It is consulted only for pairs of countries no pattern coded in the
+sentence.
 
 The model file is plain arrays (`data/models/pair_coder.npz`): the feature strings, a weight row
 for each, the bias and the class labels. Scoring is a sum of rows and a softmax: no dependency
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 NONE = "none"
+# A sentence a pattern coded usually reports one act, the pattern's: another pair in it needs this much
+BESIDE_PATTERNS = 0.8
 MUTUAL_ROOTS = frozenset({"04", "05", "06", "19", "20"})  # acts two sides do together or to each other
 MODEL_FILE = "pair_coder.npz"
 
@@ -104,7 +107,8 @@ def learned_triples(
 ) -> list[Triple]:
     """Events the model reads between pairs of actors that the patterns left uncoded in this sentence.
 
-    A pair of countries a pattern already coded here is left alone, and each pair of actors named by
+    A pair of countries a pattern already coded here is left alone, other pairs of such a sentence need
+    a probability of BESIDE_PATTERNS, and each pair of actors named by
     two phrases gives at most one event, in its more probable direction (a list, "the navies of China,
     India and Oman", gives one pair for each member).
     """
@@ -114,7 +118,7 @@ def learned_triples(
         if frozenset((source.actor.country, target.actor.country)) in covered:
             continue
         root, probability = model.predict(pair_features(doc, source, target))
-        if root == NONE:
+        if root == NONE or (coded and probability < BESIDE_PATTERNS):
             continue
         key = (frozenset(((source.head, source.actor.code), (target.head, target.actor.code))), root)
         triple = Triple(
