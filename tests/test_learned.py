@@ -132,3 +132,15 @@ def test_a_one_sided_act_goes_one_way_in_a_sentence(sentence) -> None:
         ("CHL", "PER"),
         ("PER", "CHL"),
     }
+
+
+@pytest.mark.slow
+def test_the_bundled_model_is_rebuilt_byte_for_byte(tmp_path) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    out = tmp_path / "pair_coder.npz"
+    subprocess.run([sys.executable, str(root / "training" / "train_pair_model.py"), "--out", str(out)], check=True)
+    assert out.read_bytes() == (root / "src" / "dyadic" / "data" / "models" / "pair_coder.npz").read_bytes()

@@ -43,6 +43,7 @@ BATCH_ARTICLES = 32
 # an article is about a country it names this often (a single sentence rarely does: roles stay unplaced)
 HOME_MENTIONS = 3
 HOME_SENTENCES = 3
+UNHOMED = frozenset({"UAF"})  # CAMEO's unidentified armed force: whose it is is what nobody knows
 # words that can stand for an actor named elsewhere in the article ("they", "the two countries")
 REFERRING_WORDS = frozenset({"he", "she", "they", "countries", "nations"})
 
@@ -293,7 +294,7 @@ def _homed(actor: ActorRef | None, home: str | None) -> ActorRef | None:
     """A role that neither its words nor the event's place give a country belongs to the article's home."""
     if actor is None or home is None or actor.country or not actor.code.startswith("---") or len(actor.code) == 3:
         return actor
-    if actor.kind == IMPLIED:  # an authority no word names is the place's, which is unknown here
+    if actor.kind == IMPLIED or actor.code[3:6] in UNHOMED:  # an authority no word names, an unknown force
         return actor
     return replace(actor, code=home + actor.code[3:], country=home)
 
