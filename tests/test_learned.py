@@ -144,3 +144,12 @@ def test_the_bundled_model_is_rebuilt_byte_for_byte(tmp_path) -> None:
     out = tmp_path / "pair_coder.npz"
     subprocess.run([sys.executable, str(root / "training" / "train_pair_model.py"), "--out", str(out)], check=True)
     assert out.read_bytes() == (root / "src" / "dyadic" / "data" / "models" / "pair_coder.npz").read_bytes()
+
+
+def test_a_roll_call_of_countries_gives_no_pairs(sentence) -> None:
+    names = ["Chile", "Peru", "Bolivia", "Brazil", "Ghana", "Togo", "Benin", "Niger", "Mali", "Chad", "Sudan", "Kenya",
+             "Japan", "China", "India", "Nepal", "Iran", "Iraq", "Syria", "Oman", "Yemen", "Qatar", "Egypt", "Libya",
+             "Tunisia", "Morocco", "Spain", "France", "Italy", "Greece", "Turkey", "Russia", "Poland", "Norway",
+             "Sweden", "Finland", "Canada", "Mexico", "Cuba", "Haiti", "Jamaica", "Panama"]  # fmt: skip
+    doc, _, found = sentence(f"The envoys of {', '.join(names[:-1])} and {names[-1]} met in Geneva.")
+    assert len(found) > 40 and pairs(doc, found) == []

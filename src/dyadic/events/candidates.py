@@ -28,6 +28,7 @@ CONTENT_POS = frozenset({"VERB", "NOUN", "ADJ", "ADV", "PROPN", "ADP", "PART", "
 MODAL_WORDS = frozenset({"would", "could", "may", "might", "should", "must", "will", "can", "if", "unless", "not"})
 HOMED = "homed"  # the kind of a role placed in the article's home country
 MAX_PATH = 8  # longer paths join unrelated clauses; the pair is not a candidate
+MAX_MENTIONS = 40  # more actors than this in one sentence: a list; pairs would grow with their square
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,8 @@ def pairs(doc: Doc, found: list[Mention]) -> list[tuple[Mention, Mention]]:
     Requiring the source to be a doer (a subject, an owner, a "by" agent) halves the candidates and
     keeps the model from coding reports about parties as acts between them.
     """
+    if len(found) > MAX_MENTIONS:
+        return []  # a roll call of countries, not a sentence that reports an act between two of them
     out = []
     for source in found:
         for target in found:
