@@ -15,21 +15,21 @@ held-out calibration is printed.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
 
 from dyadic import pipeline
+from dyadic.evaluate_articles import countable, matches
 from dyadic.events.confidence import Calibrator, event_features
 from dyadic.events.learned import NONE, load_model
-from dyadic.evaluate_articles import countable, matches
 from dyadic.pipeline import Options, code_articles
 from dyadic.records import Article, Event
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from train_pair_model import DEFAULT_DATA, FIXTURES, build_examples, train  # noqa: E402
+from train_pair_model import DEFAULT_DATA, FIXTURES, _records, build_examples, train
 
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "src" / "dyadic" / "data" / "models" / "confidence.json"
 # Its annotator left out minor events on purpose (see DATA_CARD.md): right events would count as wrong.
@@ -39,13 +39,9 @@ STEPS = 3000
 LEARNING_RATE = 0.1
 
 
-def _articles(paths: list[Path]) -> list[dict]:
-    return [json.loads(line) for path in paths for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
 def held_out_events(paths: list[Path], folds: int) -> list[tuple[dict, bool]]:
     """(event dict with its raw confidence, right) for every countable event, each coded out of fold."""
-    records = _articles(paths)
+    records = [record for path in paths for record in _records(path)]
     examples = build_examples([*paths, *FIXTURES])  # the fixtures always train, never held out
     bundled = load_model()
     threshold = bundled.threshold if bundled is not None else 0.5
@@ -91,9 +87,9 @@ def fit(rows: list[dict[str, float]], labels: list[bool]) -> Calibrator:
 
 def table(calibrator: Calibrator | None, data: list[tuple[dict, bool]]) -> list[str]:
     edges = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
+    scores = [(calibrator.probability(e) if calibrator else float(e["confidence"]), right) for e, right in data]
     lines = []
-    for low, high in zip(edges, edges[1:], strict=False):
-        scores = [(calibrator.probability(e) if calibrator else float(e["confidence"]), right) for e, right in data]
+    for low, high in pairwise(edges):
         inside = [(p, r) for p, r in scores if low <= p < high]
         if inside:
             share = sum(r for _, r in inside) / len(inside)

@@ -70,14 +70,14 @@ def pairs(doc: Doc, found: list[Mention]) -> list[tuple[Mention, Mention]]:
         return []  # a roll call of countries, not a sentence that reports an act between two of them
     out = []
     for source in found:
+        if not _agent_like(doc[source.head]):
+            continue
         for target in found:
             if source.head == target.head or _same_party(source.actor, target.actor):
                 continue
             if _nested(doc[source.head], doc[target.head]) or _nested(doc[target.head], doc[source.head]):
                 continue
             if len(dependency_path(doc[source.head], doc[target.head])) > MAX_PATH:
-                continue
-            if not _agent_like(doc[source.head]):
                 continue
             out.append((source, target))
     return out
