@@ -42,7 +42,7 @@ DEFAULT_DATA = sorted((ROOT / "training" / "data").glob("*.jsonl"))
 # hand-coded sentences written from the codebook for the tests (not the held-out one, which stays blind)
 FIXTURES = [ROOT / "tests" / "fixtures" / "event_sentences.tsv", ROOT / "tests" / "fixtures" / "subcode_sentences.tsv"]
 DEFAULT_OUT = ROOT / "src" / "dyadic" / "data" / "models" / "pair_coder.npz"
-TARGET_PRECISION = 0.55
+TARGET_PRECISION = 0.60  # held-out share right at the chosen cut (the dev-set goal is 0.65 for the whole output)
 MIN_COUNT = 2  # a feature seen in fewer examples is not kept
 L2 = 3e-4
 STEPS = 400

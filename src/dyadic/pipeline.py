@@ -19,7 +19,7 @@ from dyadic import nlp
 from dyadic.actors.dictionary import Dictionaries, load_dictionaries
 from dyadic.actors.match import NameMatch, find_names, has_agent_word
 from dyadic.actors.memory import build_memory
-from dyadic.actors.resolve import ArticleMemory, Resolver
+from dyadic.actors.resolve import THING, ArticleMemory, Resolver
 from dyadic.articles import prepare
 from dyadic.dates.article import parse_date_string
 from dyadic.dates.event import event_date
@@ -230,6 +230,8 @@ def _events(batch: _Batch, dicts: Dictionaries, model: PairModel | None = None) 
             if model is not None:
                 triples += learned_triples(sentence.doc, resolver, context.home, model, triples)
             for triple in triples:
+                if triple.source.kind == THING:
+                    continue  # "Thai law forbids ...": a party's thing does not act
                 event = _event(
                     context.article, context.day, context.timeline, sentence, triple, context.countries, context.home
                 )

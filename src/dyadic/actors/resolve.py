@@ -31,6 +31,9 @@ _COUNTRY_PREPS = {"of", "from", "in", "throughout", "across"}
 _OF_GROUPS = word_classes()["of_groups"]
 _THING_HEADS = word_classes()["acts"]
 _MISHAPS = word_classes()["mishaps"]
+# nouns that stand for the party named with them, as role words do ("the Russian side", "an Israeli strike")
+_STAND_INS = word_classes()["stand_ins"] | word_classes()["documents"] | word_classes()["weapons"]
+THING = "thing"  # the kind of a party's thing ("Thai law", "the court's summary"): acted on, never acting
 MAX_DEPTH = 3  # phrases nested in phrases ("leaders of the group of ..."), followed this far
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _THING_PRONOUNS = {"it", "they"}
@@ -124,6 +127,30 @@ class Resolver:
         return self._single(head)
 
     def _single(self, head: Token) -> list[ActorRef]:
+        refs = self._phrase(head)
+        if refs and self._names_a_thing(head):
+            return [replace(r, kind=THING) for r in refs]
+        return refs
+
+    def _names_a_thing(self, head: Token) -> bool:
+        """Is the phrase a party's thing rather than the party? A common noun that is neither a role
+        word nor a noun that stands for its party, with the party named only in its modifiers: "Thai
+        law", "the court's summary", "an Iraqi air base", "Brazilian compliance"."""
+        if head.pos_ != "NOUN" or head.i in self._by_token or head.dep_ == "appos":
+            return False
+        lemma = head.lemma_.lower()
+        if lemma in _STAND_INS or lemma in _OF_GROUPS or lemma in _GENERIC_ROLES or lemma in _MISHAPS:
+            return False
+        if any(c.dep_ == "appos" for c in head.children):
+            return False  # "the movement, Hamas": the apposition names the party
+        core = self._core(head)
+        for i in range(len(core)):
+            hit = agent_at(core[i:], self.dicts)
+            if hit and hit[1] == len(core) - i:
+                return False  # the phrase ends in a role word: "the court", "Turkish officials"
+        return True
+
+    def _phrase(self, head: Token) -> list[ActorRef]:
         if head.lower_ in _PERSON_PRONOUNS:
             ref = self.memory.last_person(self.offset + head.idx)
             return [ActorRef(ref.code, head.text, ref.country, ref.entry_id, "pronoun")] if ref else []

@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from dyadic.actors.resolve import Resolver
+from dyadic.actors.resolve import THING, Resolver
 from dyadic.events.patterns import load_patterns
 from dyadic.records import ActorRef
 
@@ -54,7 +54,7 @@ def mentions(doc: Doc, resolver: Resolver, home: str | None = None) -> list[Ment
             if len(ref.code) == 3 and token.i not in named and token.pos_ != "PRON":
                 continue  # "a Kabul car bombing", "Iranian oil": a country's thing, not an actor
             if not ref.country and home and ref.code.startswith("---") and len(ref.code) > 3:
-                ref = replace(ref, code=home + ref.code[3:], country=home, kind=HOMED)
+                ref = replace(ref, code=home + ref.code[3:], country=home, kind=THING if ref.kind == THING else HOMED)
             if ref.country and all(m.head != token.i or m.actor.code != ref.code for m in found):
                 found.append(Mention(token.i, ref))
     return found
@@ -70,14 +70,16 @@ def pairs(doc: Doc, found: list[Mention]) -> list[tuple[Mention, Mention]]:
         return []  # a roll call of countries, not a sentence that reports an act between two of them
     out = []
     for source in found:
-        if not _agent_like(doc[source.head]):
-            continue
+        if source.actor.kind == THING or not _agent_like(doc[source.head]):
+            continue  # "Thai law", "the court's summary": a party's thing does not act
         for target in found:
             if source.head == target.head or _same_party(source.actor, target.actor):
                 continue
             if _nested(doc[source.head], doc[target.head]) or _nested(doc[target.head], doc[source.head]):
                 continue
             if len(dependency_path(doc[source.head], doc[target.head])) > MAX_PATH:
+                continue
+            if _subjects_of_coordinated_clauses(doc[source.head], doc[target.head]):
                 continue
             out.append((source, target))
     return out
@@ -93,10 +95,27 @@ def _agent_like(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "by"
 
 
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _subjects_of_coordinated_clauses(a: Token, b: Token) -> bool:
+    """Are the two phrases the subjects of two clauses joined by "and"/"but"? Each clause reports its
+    own subject's act ("Washington said ..., but China remained mum"): the other subject is no party to it."""
+    if a.dep_ not in SUBJECT_DEPS or b.dep_ not in SUBJECT_DEPS or a.head.i == b.head.i:
+        return False
+    return any(t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") for t in dependency_path(a, b))
+
+
 def _same_party(a: ActorRef, b: ActorRef) -> bool:
-    """The same code, or a country and one of its own bodies ("Moscow" and "the Kremlin")."""
+    """The same code, or a country and one of its own bodies ("Moscow" and "the Kremlin").
+
+    Two people the dictionary tells apart are two parties even with one code: a president declining
+    his prime minister's resignation is an event between two USAGOV-like actors.
+    """
+    if a.entry_id and a.entry_id == b.entry_id:
+        return True  # one person named twice ("Warren's campaign ... she"), whatever codes the two got
     if a.code == b.code:
-        return True
+        return not (a.entry_id and b.entry_id and a.entry_id != b.entry_id)
     return a.country == b.country and (len(a.code) == 3 or len(b.code) == 3)
 
 

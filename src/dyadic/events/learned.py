@@ -113,14 +113,14 @@ def learned_triples(
     India and Oman", gives one pair for each member).
     """
     covered = {frozenset((t.source.country, t.target.country)) for t in coded if t.target is not None}
-    best: dict[tuple[frozenset[tuple[int, str]], str], Triple] = {}
+    best: dict[tuple[str, str, str], Triple] = {}
     for source, target in pairs(doc, mentions(doc, resolver, home)):
         if frozenset((source.actor.country, target.actor.country)) in covered:
             continue
         root, probability = model.predict(pair_features(doc, source, target))
         if root == NONE or (coded and probability < BESIDE_PATTERNS):
             continue
-        key = (frozenset(((source.head, source.actor.code), (target.head, target.actor.code))), root)
+        key = (source.actor.code, target.actor.code, root)
         triple = Triple(
             source.actor,
             target.actor,

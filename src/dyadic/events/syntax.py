@@ -374,6 +374,10 @@ def modality_of(token: Token) -> str:
     for node in (token, *token.ancestors):
         seen = seen or (node is not token and node.lemma_.lower() == "see")
         aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+        if aux & (POSSIBLE | INTENDED) and "have" in aux and node.tag_ == "VBN":
+            return "possible"  # "a bill that would have allowed China to extradite": it did not happen
+        if aux & INTENDED and node.dep_ == "relcl":
+            return "possible"  # "a law that would allow ...": what a thing would do, no one's intent
         if aux & POSSIBLE:  # "may halt its mediation if the fighting goes on": a conditional threat
             return "intended" if is_conditional(node) and _voiced_by_subject(node) else "possible"
         if aux & INTENDED:
