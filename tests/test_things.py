@@ -95,3 +95,23 @@ def test_subjects_of_coordinated_clauses_are_no_pair(parse) -> None:
 def test_counterfactuals_and_what_things_would_do(parse, text: str, verb: str, modality: str) -> None:
     doc = parse(text)
     assert modality_of(next(t for t in doc if t.text == verb)) == modality
+
+
+def test_abroad_codes_load_and_are_codebook_codes() -> None:
+    from dyadic.events.codebook import abroad_codes, codebook
+
+    assert {"042", "043"} <= abroad_codes() <= codebook().keys()
+
+
+@pytest.mark.parametrize(
+    ("text", "visit"),
+    [
+        ("Thai Prime Minister Prayuth Chan-o-cha returned to Thailand on Monday.", False),  # travel at home
+        ("President Trump traveled to Ohio on Monday.", False),
+        ("On Monday, Turkish President Erdogan visited Russia.", True),
+    ],
+)
+def test_a_visit_needs_a_party_abroad(text: str, visit: bool) -> None:
+    article = Article(input="t.txt", text=text, published="2019-02-11")
+    codes = {e.code for e in code_articles([article]) if isinstance(e, Event)}
+    assert ("042" in codes) == visit

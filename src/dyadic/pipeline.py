@@ -25,7 +25,7 @@ from dyadic.dates.article import parse_date_string
 from dyadic.dates.event import event_date
 from dyadic.dates.narrative import Timeline, build_timeline, narrative_date
 from dyadic.dedupe import dedupe
-from dyadic.events.codebook import codebook
+from dyadic.events.codebook import abroad_codes, codebook
 from dyadic.events.confidence import load_calibrator
 from dyadic.events.extract import IMPLIED, Triple, extract
 from dyadic.events.learned import PairModel, learned_triples, load_model
@@ -236,8 +236,13 @@ def _events(batch: _Batch, dicts: Dictionaries, model: PairModel | None = None) 
                     context.article, context.day, context.timeline, sentence, triple, context.countries, context.home
                 )
                 unplaced = triple.source.kind == IMPLIED and not event.source_country
-                if _names_a_party(event) and not unplaced:
+                if _names_a_party(event) and not unplaced and not _travel_at_home(event):
                     yield event
+
+
+def _travel_at_home(event: Event) -> bool:
+    """A visit to the source's own country ("she returned to Thailand") is travel at home, not a visit."""
+    return event.code in abroad_codes() and event.target is not None and event.target == event.source_country
 
 
 def _names_a_party(event: Event) -> bool:

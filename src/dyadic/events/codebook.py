@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from dyadic.errors import DataFileError
+
 
 @dataclass(frozen=True, slots=True)
 class CodeInfo:
@@ -43,6 +45,17 @@ def codebook() -> dict[str, CodeInfo]:
         )
         for r in _rows("cameo_event_codes.tsv")
     }
+
+
+@lru_cache(maxsize=1)
+def abroad_codes() -> frozenset[str]:
+    """Codes that need a party abroad as target, from data/events/abroad_codes.txt."""
+    text = (resources.files("dyadic") / "data" / "events" / "abroad_codes.txt").read_text(encoding="utf-8")
+    codes = frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    unknown = codes - codebook().keys()
+    if unknown:
+        raise DataFileError(f"abroad_codes.txt: codes not in the codebook: {', '.join(sorted(unknown))}")
+    return codes
 
 
 MODES_BY_ROOT = {"02": "appeal", "03": "intent", "10": "demand", "12": "refuse", "13": "threat", "16": "cease"}
