@@ -99,8 +99,33 @@ def test_learned_triples_say_which_model_coded_them(sentence) -> None:
     triples = learned_triples(doc, resolver, None, model, [])
     assert [(t.source.code, t.target.code, t.code) for t in triples] == [("CHL", "PER", "050")]
     assert triples[0].coder.startswith("model:pair_coder:") and 0.5 < triples[0].confidence <= 1.0
-    # a pair of countries a pattern already coded in the sentence is left to the pattern
+    # a root a pattern already gave the pair in the sentence is the pattern's
     assert learned_triples(doc, resolver, None, model, triples) == []
+
+
+def test_beside_a_pattern_the_model_adds_another_root_unless_the_pattern_withheld_the_pair(sentence) -> None:
+    from dataclasses import replace
+
+    doc, resolver, _ = sentence("Chile hammered out a fisheries deal with Peru.")
+    [pattern] = learned_triples(doc, resolver, None, _model({"p:hammer": {"05": 6.0}}, (NONE, "05")), [])
+    other = _model({"p:hammer": {"11": 6.0}}, (NONE, "11"))
+    assert [t.code for t in learned_triples(doc, resolver, None, other, [pattern])] == ["110"]
+    for withheld in (replace(pattern, negated=True), replace(pattern, modality="possible")):
+        assert learned_triples(doc, resolver, None, other, [withheld]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "modality", "negated"),
+    [
+        ("Chile hammered Peru over spying.", "asserted", False),
+        ("Chile might hammer Peru over spying.", "possible", False),
+        ("Chile did not hammer Peru over spying.", "asserted", True),
+    ],
+)
+def test_the_models_events_take_the_clauses_modality_and_negation(sentence, text, modality, negated) -> None:
+    doc, resolver, _ = sentence(text)
+    [triple] = learned_triples(doc, resolver, None, _model({"p:hammer": {"11": 6.0}}, (NONE, "11")), [])
+    assert (triple.modality, triple.negated) == (modality, negated)
 
 
 def test_the_pipeline_can_run_without_the_model() -> None:
