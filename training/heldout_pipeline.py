@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Score the whole pipeline out of fold on the training articles, as the dev-set scorer scores it.
 
-usage: python training/heldout_pipeline.py [--data FILE.jsonl ...] [--folds 5] [--set NAME=VALUE ...]
+usage: python training/heldout_pipeline.py [--data FILE.jsonl ...] [--folds 5] [--threshold P]
+                                          [--set MODULE.NAME=VALUE ...]
 
 A setting of the pipeline (a cut, a rule's switch) must be chosen without looking at the dev set,
 or the dev figures stop saying how dyadic does on articles it has not seen. This codes each fold of
@@ -29,12 +30,13 @@ from train_confidence import SPARSE
 from train_pair_model import DEFAULT_DATA, FIXTURES, _records, build_examples, train
 
 
-def held_out_report(paths: list[Path], folds: int) -> str:
+def held_out_report(paths: list[Path], folds: int, threshold: float | None = None) -> str:
     """The dev-set scorer's summary lines for every training article coded out of fold."""
     records = [record for path in paths for record in _records(path)]
     examples = build_examples([*paths, *FIXTURES])
     bundled = load_model()
-    threshold = bundled.threshold if bundled is not None else 0.5
+    if threshold is None:
+        threshold = bundled.threshold if bundled is not None else 0.5
     classes = (NONE, *sorted({e.label for e in examples} - {NONE}))
     ids = sorted(str(r["id"]) for r in records)
     events: list[dict] = []
@@ -72,11 +74,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", nargs="+", type=Path, default=[p for p in DEFAULT_DATA if p.name not in SPARSE])
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--threshold", type=float, help="the pair coder's cut (default: the bundled model's)")
     parser.add_argument("--set", action="append", default=[], metavar="MODULE.NAME=VALUE")
     args = parser.parse_args(argv)
     for setting in args.set:
         _apply(setting)
-    print(held_out_report(args.data, args.folds))
+    print(held_out_report(args.data, args.folds, args.threshold))
     return 0
 
 
