@@ -15,16 +15,15 @@ from dyadic.records import Article, Event
 
 
 @pytest.fixture(scope="module")
-def resolve(parse):
+def resolved(parse):
+    """A parsed sentence and its resolver."""
     dicts = load_dictionaries()
 
-    def _resolve(text: str, word: str):
+    def _resolved(text: str):
         doc = parse(text)
-        resolver = Resolver(dicts, None, find_names(doc, dicts), ArticleMemory())
-        head = next(t for t in doc if t.text == word)
-        return resolver.head_actors(head)
+        return doc, Resolver(dicts, None, find_names(doc, dicts), ArticleMemory())
 
-    return _resolve
+    return _resolved
 
 
 @pytest.mark.parametrize(
@@ -45,8 +44,9 @@ def resolve(parse):
         ("Iran rejected the offer.", "Iran", False),
     ],
 )
-def test_things_and_parties(resolve, text: str, word: str, thing: bool) -> None:
-    refs = resolve(text, word)
+def test_things_and_parties(resolved, text: str, word: str, thing: bool) -> None:
+    doc, resolver = resolved(text)
+    refs = resolver.head_actors(next(t for t in doc if t.text == word))
     assert refs, "the phrase should still resolve to its party's country"
     assert all((r.kind == THING) == thing for r in refs)
 
@@ -57,10 +57,8 @@ def test_stand_in_class_loads_and_holds_no_role_word() -> None:
     assert "law" not in stand_ins and "summary" not in stand_ins
 
 
-def test_a_thing_is_no_source_of_a_candidate_pair(parse) -> None:
-    dicts = load_dictionaries()
-    doc = parse("Thai law forbids Cambodia's claims.")
-    resolver = Resolver(dicts, None, find_names(doc, dicts), ArticleMemory())
+def test_a_thing_is_no_source_of_a_candidate_pair(resolved) -> None:
+    doc, resolver = resolved("Thai law forbids Cambodia's claims.")
     assert all(s.actor.kind != THING for s, _ in pairs(doc, mentions(doc, resolver)))
 
 
@@ -72,10 +70,8 @@ def test_a_thing_does_not_act_in_the_pipeline() -> None:
     assert events == []
 
 
-def test_subjects_of_coordinated_clauses_are_no_pair(parse) -> None:
-    dicts = load_dictionaries()
-    doc = parse("Washington criticised the plan, but China remained silent.")
-    resolver = Resolver(dicts, None, find_names(doc, dicts), ArticleMemory())
+def test_subjects_of_coordinated_clauses_are_no_pair(resolved) -> None:
+    doc, resolver = resolved("Washington criticised the plan, but China remained silent.")
     found = pairs(doc, mentions(doc, resolver))
     assert not any({s.actor.country, t.actor.country} == {"USA", "CHN"} for s, t in found)
 

@@ -19,40 +19,16 @@ import importlib
 import sys
 from pathlib import Path
 
-from dyadic import pipeline
 from dyadic.evaluate_articles import score_events
-from dyadic.events.learned import NONE, load_model
-from dyadic.pipeline import Options, code_articles
-from dyadic.records import Article, Event
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from train_confidence import SPARSE
-from train_pair_model import DEFAULT_DATA, FIXTURES, _records, build_examples, train
+from train_confidence import SPARSE, coded_out_of_fold
+from train_pair_model import DEFAULT_DATA
 
 
 def held_out_report(paths: list[Path], folds: int, threshold: float | None = None) -> str:
-    """The dev-set scorer's summary lines for every training article coded out of fold."""
-    records = [record for path in paths for record in _records(path)]
-    examples = build_examples([*paths, *FIXTURES])
-    bundled = load_model()
-    if threshold is None:
-        threshold = bundled.threshold if bundled is not None else 0.5
-    classes = (NONE, *sorted({e.label for e in examples} - {NONE}))
-    ids = sorted(str(r["id"]) for r in records)
-    events: list[dict] = []
-    try:
-        for fold in range(folds):
-            held = {a for i, a in enumerate(ids) if i % folds == fold}
-            model = train([e for e in examples if e.article not in held], classes, threshold)
-            pipeline.load_model = lambda model=model: model
-            articles = [
-                Article(input=f"train#{r['id']}", text=r["text"], title=r.get("title"), published=r.get("published"))
-                for r in records
-                if str(r["id"]) in held
-            ]
-            events += [item.to_dict() for item in code_articles(articles, Options()) if isinstance(item, Event)]
-    finally:
-        pipeline.load_model = load_model
+    """The dev-set scorer's summary for every training article coded out of fold."""
+    records, events = coded_out_of_fold(paths, folds, threshold)
     report = score_events(records, events, dataset="training, out of fold")
     dated, undated = report.dated, report.undated
     return (

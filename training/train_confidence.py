@@ -39,37 +39,47 @@ STEPS = 3000
 LEARNING_RATE = 0.1
 
 
-def held_out_events(paths: list[Path], folds: int) -> list[tuple[dict, bool]]:
-    """(event dict with its raw confidence, right) for every countable event, each coded out of fold."""
+def coded_out_of_fold(paths: list[Path], folds: int, threshold: float | None = None) -> tuple[list[dict], list[dict]]:
+    """The training records and every event the pipeline codes in them, each article coded with a
+    pair coder trained on the other folds (the fixtures always train, never held out). Events carry
+    their raw confidence: the calibration is what is being fitted. `threshold` is the pair coder's
+    cut (default: the bundled model's)."""
     records = [record for path in paths for record in _records(path)]
-    examples = build_examples([*paths, *FIXTURES])  # the fixtures always train, never held out
-    bundled = load_model()
-    threshold = bundled.threshold if bundled is not None else 0.5
+    examples = build_examples([*paths, *FIXTURES])
+    if threshold is None:
+        bundled = load_model()
+        threshold = bundled.threshold if bundled is not None else 0.5
     classes = (NONE, *sorted({e.label for e in examples} - {NONE}))
     ids = sorted(str(r["id"]) for r in records)
-    out: list[tuple[dict, bool]] = []
+    events: list[dict] = []
     original = pipeline.load_calibrator
-    pipeline.load_calibrator = lambda: None  # raw scores: the calibration is what is being fitted
+    pipeline.load_calibrator = lambda: None
     try:
         for fold in range(folds):
             held = {a for i, a in enumerate(ids) if i % folds == fold}
             model = train([e for e in examples if e.article not in held], classes, threshold)
             pipeline.load_model = lambda model=model: model
-            fold_records = [r for r in records if str(r["id"]) in held]
             articles = [
                 Article(input=f"train#{r['id']}", text=r["text"], title=r.get("title"), published=r.get("published"))
-                for r in fold_records
+                for r in records
+                if str(r["id"]) in held
             ]
-            gold = {str(r["id"]): r["events"] for r in fold_records}
-            for item in code_articles(articles, Options()):
-                if isinstance(item, Event) and countable(item.to_dict()):
-                    event = item.to_dict()
-                    article = item.input.rsplit("#", 1)[-1]
-                    out.append((event, any(matches(event, g) for g in gold[article])))
+            events += [item.to_dict() for item in code_articles(articles, Options()) if isinstance(item, Event)]
     finally:
         pipeline.load_calibrator = original
         pipeline.load_model = load_model
-    return out
+    return records, events
+
+
+def held_out_events(paths: list[Path], folds: int) -> list[tuple[dict, bool]]:
+    """(event dict with its raw confidence, right) for every countable event, each coded out of fold."""
+    records, events = coded_out_of_fold(paths, folds)
+    gold = {str(r["id"]): r["events"] for r in records}
+    return [
+        (event, any(matches(event, g) for g in gold[event["input"].rsplit("#", 1)[-1]]))
+        for event in events
+        if countable(event)
+    ]
 
 
 def fit(rows: list[dict[str, float]], labels: list[bool]) -> Calibrator:

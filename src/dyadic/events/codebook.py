@@ -49,12 +49,11 @@ def codebook() -> dict[str, CodeInfo]:
 
 @lru_cache(maxsize=1)
 def abroad_codes() -> frozenset[str]:
-    """Codes that need a party abroad as target, from data/events/abroad_codes.txt."""
-    text = (resources.files("dyadic") / "data" / "events" / "abroad_codes.txt").read_text(encoding="utf-8")
-    codes = frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    """Codes that need a party abroad as target, from data/events/abroad_codes.tsv."""
+    codes = frozenset(r["code"] for r in _rows_of("events", "abroad_codes.tsv"))
     unknown = codes - codebook().keys()
     if unknown:
-        raise DataFileError(f"abroad_codes.txt: codes not in the codebook: {', '.join(sorted(unknown))}")
+        raise DataFileError(f"abroad_codes.tsv: codes not in the codebook: {', '.join(sorted(unknown))}")
     return codes
 
 
@@ -64,9 +63,7 @@ MODES_BY_ROOT = {"02": "appeal", "03": "intent", "10": "demand", "12": "refuse",
 @lru_cache(maxsize=1)
 def modal_table() -> dict[tuple[str, str], str]:
     """(mode, code prefix) -> code, from data/events/modal_codes.tsv."""
-    text = (resources.files("dyadic") / "data" / "events" / "modal_codes.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader([line for line in text.splitlines() if not line.startswith("#")], delimiter="\t")
-    return {(r["mode"], r["from"]): r["to"] for r in rows}
+    return {(r["mode"], r["from"]): r["to"] for r in _rows_of("events", "modal_codes.tsv")}
 
 
 def recode(mode: str, code: str) -> str:
