@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Train dyadic's learned pair coder (src/dyadic/data/models/pair_coder.npz) from annotated articles.
 
-usage: python training/train_pair_model.py [--data FILE.jsonl ...] [--out PATH] [--folds 5]
+usage: python training/train_pair_model.py [--data FILE.jsonl ...] [--out PATH] [--folds 5] [--threshold P]
 
 Each training article (the format of data/devset/: `id`, `text`, `published`, `events`, see
 training/DATA_CARD.md) is split, parsed and resolved exactly as `dyadic code` does it, with every
@@ -13,9 +13,10 @@ per event, so a restatement is neither a positive nor a true negative. (Counting
 annotators listed as eventless as negatives all the same lowered dev recall from 0.256 to 0.211 at
 the same precision: they are mostly restatements.)
 
-A multinomial logistic regression (L2, full-batch Adam, deterministic) is fitted; the output
-threshold is the one that maximises F1 on out-of-fold predictions (articles split into folds), and
-the final model is fitted on all articles. Runs on CPU in about a minute.
+A multinomial logistic regression (L2, full-batch Adam, deterministic) is fitted on all articles.
+Its output cut is PIPELINE_CUT, chosen by scoring the whole pipeline out of fold on the training
+articles (`heldout_pipeline.py --threshold`); the pair-level out-of-fold table printed beside it is
+for information. Runs on CPU in about a minute.
 """
 
 from __future__ import annotations
@@ -43,6 +44,11 @@ DEFAULT_DATA = sorted((ROOT / "training" / "data").glob("*.jsonl"))
 FIXTURES = [ROOT / "tests" / "fixtures" / "event_sentences.tsv", ROOT / "tests" / "fixtures" / "subcode_sentences.tsv"]
 DEFAULT_OUT = ROOT / "src" / "dyadic" / "data" / "models" / "pair_coder.npz"
 TARGET_PRECISION = 0.60  # held-out share right at the chosen cut (the dev-set goal is 0.65 for the whole output)
+# The shipped cut, chosen on the training articles out of fold by `heldout_pipeline.py --threshold`:
+# the cut with the best whole-pipeline F1 at (pair, root, date window), near-ties (within 0.002) going
+# to the more precise cut. On 2026-12-08: 0.40 F1 0.329, 0.44 0.328, 0.48 0.325, 0.52 0.322. The
+# pair-level rule above (printed, not shipped) swings by 0.04 between retrainings on one plateau.
+PIPELINE_CUT = 0.44
 MIN_COUNT = 2  # a feature seen in fewer examples is not kept
 L2 = 3e-4
 STEPS = 400
@@ -233,13 +239,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", nargs="+", type=Path, default=DEFAULT_DATA + FIXTURES)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--threshold", type=float, help=f"the shipped probability cut (default {PIPELINE_CUT})")
     args = parser.parse_args(argv)
     examples = build_examples(args.data)
     counts = Counter(e.label for e in examples)
     print(f"{len(examples)} pair examples from {len({e.article for e in examples})} articles: {dict(counts)}")
     classes = (NONE, *sorted(c for c in counts if c != NONE))
-    threshold, report = choose_threshold(examples, classes, args.folds)
+    chosen, report = choose_threshold(examples, classes, args.folds)
     print("\n".join(report))
+    threshold = args.threshold if args.threshold is not None else PIPELINE_CUT
+    print(f"pair-level rule: {chosen:.2f}; shipped cut: {threshold:.2f}")
     model = train(examples, classes, threshold)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     model.save(str(args.out))

@@ -19,7 +19,7 @@ from dyadic import nlp
 from dyadic.actors.dictionary import Dictionaries, load_dictionaries
 from dyadic.actors.match import NameMatch, find_names, has_agent_word
 from dyadic.actors.memory import build_memory
-from dyadic.actors.resolve import THING, ArticleMemory, Resolver
+from dyadic.actors.resolve import OWNED, THING, ArticleMemory, Resolver
 from dyadic.articles import prepare
 from dyadic.dates.article import parse_date_string
 from dyadic.dates.event import event_date
@@ -301,7 +301,8 @@ def _homed(actor: ActorRef | None, home: str | None) -> ActorRef | None:
     """A role that neither its words nor the event's place give a country belongs to the article's home."""
     if actor is None or home is None or actor.country or not actor.code.startswith("---") or len(actor.code) == 3:
         return actor
-    if actor.kind == IMPLIED or actor.code[3:6] in UNHOMED:  # an authority no word names, an unknown force
+    if actor.kind in (IMPLIED, OWNED) or actor.code[3:6] in UNHOMED:  # no word names it, an unknown force,
+        # or a role of an owner the dictionary does not know ("a spokesman for the PMF")
         return actor
     return replace(actor, code=home + actor.code[3:], country=home)
 

@@ -1,7 +1,8 @@
 """What an article says about its people and roles, gathered before its events are coded.
 
-A reporter names a person fully once ("Andrei Karlov, the Russian Ambassador to Turkey") and then
-by surname or title; the memory lets later (or earlier) mentions borrow that identification.
+A reporter names a person fully once ("Qaboos bin Said, the long-serving Sultan of Oman") and then
+by one part of the name ("Qaboos", "Said"), by title, or as "he"; the memory lets later (or earlier)
+mentions borrow that identification.
 """
 
 from __future__ import annotations
@@ -16,9 +17,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _HEAD_DEPS_SKIPPED = {"compound", "flat", "amod", "poss"}
+_NAME_PART_DEPS = {"compound", "flat"}
+MIN_NAME_PART = 3  # shorter parts ("Al", "bin", "Jr") name no one by themselves
 
 
 def build_memory(resolvers: list[Resolver], docs: list[Doc]) -> ArticleMemory:
+    """Two readings of the article: the first learns names, roles and countries; the second, which
+    can already read a surname or a given name alone, places every mention of a person in article
+    order, so that "he" and "his" find the person last named, owners ("Qaboos's reign") included."""
     memory = ArticleMemory()
     for resolver, doc in zip(resolvers, docs, strict=True):
         for token in doc:
@@ -35,12 +41,50 @@ def build_memory(resolvers: list[Resolver], docs: list[Doc]) -> ArticleMemory:
             if token.pos_ == "PROPN":
                 for appos in (c for c in token.children if c.dep_ == "appos"):
                     ref = ref or _known(resolver, appos)
-                if ref is not None and len(ref.code) > 3 and ref.kind != "actor":  # people, not places
+                if _is_person(ref):
                     memory.remember_name(token.lower_, ref)
-                    memory.persons.append((resolver.offset + token.idx, ref))
+                if _is_person(ref) and _names_someone(resolver, token):
+                    for part in _name_parts(token):
+                        memory.remember_name_part(part.lower_, ref)
             elif ref is not None and ref.kind == "agent" and ref.country:
                 memory.remember_role(token.lemma_.lower(), ref)
+    for resolver, doc in zip(resolvers, docs, strict=True):
+        own, resolver.memory = resolver.memory, memory
+        try:
+            _place_persons(resolver, doc, memory)
+        finally:
+            resolver.memory = own
     return memory
+
+
+def _place_persons(resolver: Resolver, doc: Doc, memory: ArticleMemory) -> None:
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ in _NAME_PART_DEPS or token.dep_ == "amod":
+            continue
+        ref = _known(resolver, token)
+        if ref is None:
+            ref = next((r for a in token.children if a.dep_ == "appos" for r in [_known(resolver, a)] if r), None)
+        if _is_person(ref) and _names_someone(resolver, token):
+            memory.persons.append((resolver.offset + token.idx, ref))
+
+
+def _is_person(ref: ActorRef | None) -> bool:
+    return ref is not None and len(ref.code) > 3 and ref.kind != "actor"  # people, not places
+
+
+def _names_someone(resolver: Resolver, head: Token) -> bool:
+    """A person's name, not a body's ("the Court", "Parliament"): "he" and "she" refer to people."""
+    return head.lower_ not in resolver.dicts.agents and head.lemma_.lower() not in resolver.dicts.agents
+
+
+def _name_parts(head: Token) -> list[Token]:
+    """The other words of a person's name: "Qaboos" and "Said" of "Qaboos bin Said"."""
+    return [
+        t
+        for t in head.subtree
+        if t.i != head.i and t.pos_ == "PROPN" and t.dep_ in _NAME_PART_DEPS and t.head.i == head.i
+        and len(t.text) >= MIN_NAME_PART and t.text[0].isupper()
+    ]  # fmt: skip
 
 
 def _known(resolver: Resolver, token: Token) -> ActorRef | None:

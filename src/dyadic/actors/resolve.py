@@ -33,10 +33,14 @@ _THING_HEADS = word_classes()["acts"]
 _MISHAPS = word_classes()["mishaps"]
 # nouns that stand for the party named with them, as role words do ("the Russian side", "an Israeli strike")
 _STAND_INS = word_classes()["stand_ins"] | word_classes()["documents"] | word_classes()["weapons"]
+OWNED = "owned"  # the kind of a role whose owner the sentence names but the dictionary does not know
 THING = "thing"  # the kind of a party's thing ("Thai law", "the court's summary"): acted on, never acting
 MAX_DEPTH = 3  # phrases nested in phrases ("leaders of the group of ..."), followed this far
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _THING_PRONOUNS = {"it", "they"}
+_FIRST_PERSON = word_classes()["first_person"]
+_QUOTING = word_classes()["quoting"]
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 CLOSERS = frozenset({"-", "\u2013", "\u2014", ",", ")", ":", ";"})
 LIST_REACH = 12  # words between a group's noun and the dash or comma that opens its list of members
 SET_OFF = frozenset({"-", "\u2013", "\u2014", ",", "(", ":"})  # what opens a list of a group's members
@@ -55,6 +59,14 @@ class ArticleMemory:
 
     def remember_name(self, key: str, ref: ActorRef) -> None:
         self.names.setdefault(key, ref)
+
+    def remember_name_part(self, key: str, ref: ActorRef) -> None:
+        """A given name or surname alone names the person only if no other person shares it."""
+        known = self.names.get(key)
+        if known is None:
+            self.names[key] = ref
+        elif known.code and (known.entry_id, known.code) != (ref.entry_id, ref.code):
+            self.names[key] = ActorRef("", "", None, kind="ambiguous")
 
     def remember_role(self, lemma: str, ref: ActorRef) -> None:
         known = self.roles.get(lemma)
@@ -151,6 +163,8 @@ class Resolver:
         return True
 
     def _phrase(self, head: Token) -> list[ActorRef]:
+        if head.lower_ in _FIRST_PERSON and head.pos_ == "PRON":
+            return [replace(r, text=head.text, kind="pronoun") for r in self._speaker(head)]
         if head.lower_ in _PERSON_PRONOUNS:
             ref = self.memory.last_person(self.offset + head.idx)
             return [ActorRef(ref.code, head.text, ref.country, ref.entry_id, "pronoun")] if ref else []
@@ -179,6 +193,11 @@ class Resolver:
                     return [self._join(ref, title, text)]
                 if title and ref.code.endswith("ELI") and ref.country:  # "President Bush": the title says in office
                     return [replace(ref, code=ref.country + title, text=text)]
+                named = [c for c in self._countries(core, exclude=covering) if len(c.code) == 3 and c.country]
+                if ref.kind == "person" and named and named[-1].country != ref.country:
+                    # "the United Kingdom's Queen Elizabeth II": the sentence says whose; a name the
+                    # dictionary lists under another country is a namesake or a shared office
+                    return [replace(ref, code=named[-1].country + ref.code[3:], country=named[-1].country, text=text)]
                 return [replace(ref, text=text)]
         sector = self._sector(core)
         countries = self._countries(core, exclude=covering)
@@ -201,8 +220,7 @@ class Resolver:
             group = self._apposed(head) or (self._of_group(head, generic) if not sector or generic else [])
             if group:
                 return group
-        if head.pos_ == "PROPN" and head.lower_ in self.memory.names:
-            known = self.memory.names[head.lower_]
+        if head.pos_ == "PROPN" and (known := self.memory.names.get(head.lower_)) is not None and known.code:
             return [ActorRef(known.code, text, known.country, known.entry_id, "person")]
         if sector and (owner := _possessive_pronoun(head)) is not None:  # "their forces", "its army"
             refs = self._owner(owner)
@@ -210,9 +228,24 @@ class Resolver:
                 return [self._join(replace(r, code=r.country), sector, text) for r in refs if r.country]
         if sector:
             known = self.memory.roles.get(head.lemma_.lower())
-            if known is not None and known.code:
+            if known is not None and known.code and not _owner_named(head):
                 return [ActorRef(known.code, text, known.country, known.entry_id, "agent")]
+            if _owner_named(head):  # "a spokesman for the PMF": someone's, not the article's country's
+                return [ActorRef("---" + sector, text, None, None, OWNED)]
             return [ActorRef("---" + sector, text, None, None, "agent")]
+        return []
+
+    def _speaker(self, pronoun: Token) -> list[ActorRef]:
+        """ "We stand ready," tweeted Johnson: inside a quotation, "I" and "we" are its speaker, the
+        subject of the verb of saying outside the quotation marks of the same sentence."""
+        if self.depth >= MAX_DEPTH or not _quoted(pronoun):
+            return []
+        for verb in pronoun.sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in _QUOTING or _quoted(verb):
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and not _quoted(c)), None)
+            if subject is not None and subject.lower_ not in _FIRST_PERSON:
+                return [r for r in self._nested(subject, conjuncts=False) if r.country]
         return []
 
     def _set_off_members(self, head: Token, count: int) -> list[ActorRef]:
@@ -359,6 +392,22 @@ class Resolver:
 
 def _possessive_pronoun(head: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")), None)
+
+
+def _quoted(token: Token) -> bool:
+    """Is the word inside quotation marks: an odd number of them before it in its sentence?"""
+    return sum(t.text in QUOTE_MARKS for t in token.sent[: token.i - token.sent.start]) % 2 == 1
+
+
+def _owner_named(head: Token) -> bool:
+    """Does the role's own "of"/"for" phrase name its owner ("the spokesman for Kataib Hezbollah")?"""
+    return any(
+        child.dep_ == "prep" and child.lower_ in ("of", "for") and any(
+            obj.dep_ == "pobj" and (obj.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in obj.lefts))
+            for obj in child.children
+        )
+        for child in head.children
+    )  # fmt: skip
 
 
 def _identified_as(head: Token) -> Token | None:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from dyadic.actors.resolve import THING, Resolver
+from dyadic.actors.resolve import OWNED, THING, Resolver
 from dyadic.events.patterns import load_patterns
 from dyadic.records import ActorRef
 
@@ -53,7 +53,7 @@ def mentions(doc: Doc, resolver: Resolver, home: str | None = None) -> list[Ment
         for ref in resolver.head_actors(token):
             if len(ref.code) == 3 and token.i not in named and token.pos_ != "PRON":
                 continue  # "a Kabul car bombing", "Iranian oil": a country's thing, not an actor
-            if not ref.country and home and ref.code.startswith("---") and len(ref.code) > 3:
+            if not ref.country and home and ref.code.startswith("---") and len(ref.code) > 3 and ref.kind != OWNED:
                 ref = replace(ref, code=home + ref.code[3:], country=home, kind=THING if ref.kind == THING else HOMED)
             if ref.country and all(m.head != token.i or m.actor.code != ref.code for m in found):
                 found.append(Mention(token.i, ref))
