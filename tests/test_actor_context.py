@@ -71,7 +71,11 @@ CASES = [
     # outside a quotation "we" is the writer's, no party
     (["We learned on Monday that Iran had closed the strait."], 0, "We", 0, []),
     # the sentence's own country beats the one the dictionary lists the name under
-    (["The United Kingdom's Queen Elizabeth II opened Parliament on Monday."], 0, "II", 0, ["GBRGOV"]),
+    (["Canada's Queen Elizabeth II opened the session of Parliament in Ottawa."], 0, "II", 0, ["CANGOV"]),
+    (["Queen Elizabeth II opened the session of Parliament in London."], 0, "II", 0, ["GBRGOV"]),
+    # a capital's name at the start of a longer proper name is no government: the airport is Iraq's thing
+    (["The strike hit a convoy leaving Baghdad International Airport."], 0, "Airport", 0, ["IRQ"]),
+    (["Baghdad rejected the proposal."], 0, "Baghdad", 0, ["IRQGOV"]),
 ]  # fmt: skip
 
 

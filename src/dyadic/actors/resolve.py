@@ -141,13 +141,19 @@ class Resolver:
     def _single(self, head: Token) -> list[ActorRef]:
         refs = self._phrase(head)
         if refs and self._names_a_thing(head):
+            if head.pos_ == "PROPN":  # the airport, not the government, of the capital's country
+                return [replace(r, code=r.country, kind=THING) for r in refs if r.country]
             return [replace(r, kind=THING) for r in refs]
         return refs
 
     def _names_a_thing(self, head: Token) -> bool:
         """Is the phrase a party's thing rather than the party? A common noun that is neither a role
         word nor a noun that stands for its party, with the party named only in its modifiers: "Thai
-        law", "the court's summary", "an Iraqi air base", "Brazilian compliance"."""
+        law", "the court's summary", "an Iraqi air base", "Brazilian compliance". So is a proper
+        name that a capital's name only begins ("Baghdad International Airport", "The Jakarta
+        Post"): the capital stands for its government only when it is the phrase's head."""
+        if head.pos_ == "PROPN" and head.i not in self._by_token and self._capital_modifier(head):
+            return not self._role_word_ends(head)
         if head.pos_ != "NOUN" or head.i in self._by_token or head.dep_ == "appos":
             return False
         lemma = head.lemma_.lower()
@@ -155,12 +161,20 @@ class Resolver:
             return False
         if any(c.dep_ == "appos" for c in head.children):
             return False  # "the movement, Hamas": the apposition names the party
+        return not self._role_word_ends(head)
+
+    def _role_word_ends(self, head: Token) -> bool:
+        """Does the phrase end in a role word ("the court", "Turkish officials", "Kabul Police")?"""
         core = self._core(head)
         for i in range(len(core)):
             hit = agent_at(core[i:], self.dicts)
             if hit and hit[1] == len(core) - i:
-                return False  # the phrase ends in a role word: "the court", "Turkish officials"
-        return True
+                return True
+        return False
+
+    def _capital_modifier(self, head: Token) -> bool:
+        modifiers = (self._by_token.get(t.i) for t in self._core(head)[:-1] if t.dep_ in ("compound", "nmod"))
+        return any(m is not None and m.entry.kind == "capital" for m in modifiers)
 
     def _phrase(self, head: Token) -> list[ActorRef]:
         if head.lower_ in _FIRST_PERSON and head.pos_ == "PRON":
