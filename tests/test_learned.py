@@ -103,6 +103,20 @@ def test_learned_triples_say_which_model_coded_them(sentence) -> None:
     assert learned_triples(doc, resolver, None, model, triples) == []
 
 
+def test_between_two_countries_the_model_must_be_surer(sentence) -> None:
+    """A reading between two countries needs INTERNATIONAL_CUT; a domestic one the model's own cut."""
+    from dyadic.events.learned import INTERNATIONAL_CUT
+
+    assert pytest.approx(0.6) == INTERNATIONAL_CUT
+    unsure = _model({"p:hammer": {"11": 2.4}}, (NONE, "11"))  # p(11) = 0.599: over 0.5, under 0.6
+    sure = _model({"p:hammer": {"11": 3.0}}, (NONE, "11"))  # p(11) = 0.731
+    doc, resolver, _ = sentence("Chile hammered Peru over spying.")
+    assert learned_triples(doc, resolver, None, unsure, []) == []
+    assert [t.code for t in learned_triples(doc, resolver, None, sure, [])] == ["110"]
+    doc, resolver, _ = sentence("The Kremlin hammered Russian protesters over the strike.")
+    assert [t.code for t in learned_triples(doc, resolver, None, unsure, [])] == ["110"]
+
+
 def test_beside_a_pattern_the_model_adds_another_root_unless_the_pattern_withheld_the_pair(sentence) -> None:
     from dataclasses import replace
 
