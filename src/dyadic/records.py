@@ -61,7 +61,7 @@ class ActorRef:
     text: str
     country: str | None
     entry_id: str | None = None
-    kind: str = "actor"  # actor | agent | person | pronoun | homed | implied | thing
+    kind: str = "actor"  # actor | agent | person | pronoun | homed | implied | thing | owned
 
 
 @dataclass(frozen=True, slots=True)
