@@ -241,11 +241,11 @@ class Resolver:
             if refs:
                 return [self._join(replace(r, code=r.country), sector, text) for r in refs if r.country]
         if sector:
-            known = self.memory.roles.get(head.lemma_.lower())
-            if known is not None and known.code and not _owner_named(head):
-                return [ActorRef(known.code, text, known.country, known.entry_id, "agent")]
             if _owner_named(head):  # "a spokesman for the PMF": someone's, not the article's country's
                 return [ActorRef("---" + sector, text, None, None, OWNED)]
+            known = self.memory.roles.get(head.lemma_.lower())
+            if known is not None and known.code:
+                return [ActorRef(known.code, text, known.country, known.entry_id, "agent")]
             return [ActorRef("---" + sector, text, None, None, "agent")]
         return []
 
