@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 _HEAD_DEPS_SKIPPED = {"compound", "flat", "amod", "poss"}
 _NAME_PART_DEPS = {"compound", "flat"}
+_PERSON_DEPS_SKIPPED = _HEAD_DEPS_SKIPPED - {"poss"}  # an owner ("Qaboos's reign") is a mention of a person
 MIN_NAME_PART = 3  # shorter parts ("Al", "bin", "Jr") name no one by themselves
 
 
@@ -39,8 +40,7 @@ def build_memory(resolvers: list[Resolver], docs: list[Doc]) -> ArticleMemory:
                 if subjects:
                     memory.subjects.append((place, subjects))
             if token.pos_ == "PROPN":
-                for appos in (c for c in token.children if c.dep_ == "appos"):
-                    ref = ref or _known(resolver, appos)
+                ref = ref or _apposed(resolver, token)
                 if _is_person(ref):
                     memory.remember_name(token.lower_, ref)
                 if _is_person(ref) and _names_someone(resolver, token):
@@ -59,13 +59,16 @@ def build_memory(resolvers: list[Resolver], docs: list[Doc]) -> ArticleMemory:
 
 def _place_persons(resolver: Resolver, doc: Doc, memory: ArticleMemory) -> None:
     for token in doc:
-        if token.pos_ != "PROPN" or token.dep_ in _NAME_PART_DEPS or token.dep_ == "amod":
+        if token.pos_ != "PROPN" or token.dep_ in _PERSON_DEPS_SKIPPED:
             continue
-        ref = _known(resolver, token)
-        if ref is None:
-            ref = next((r for a in token.children if a.dep_ == "appos" for r in [_known(resolver, a)] if r), None)
+        ref = _known(resolver, token) or _apposed(resolver, token)
         if _is_person(ref) and _names_someone(resolver, token):
             memory.persons.append((resolver.offset + token.idx, ref))
+
+
+def _apposed(resolver: Resolver, token: Token) -> ActorRef | None:
+    """The actor an apposition names for the name ("Qaboos bin Said, the Sultan of Oman")."""
+    return next((ref for c in token.children if c.dep_ == "appos" for ref in [_known(resolver, c)] if ref), None)
 
 
 def _is_person(ref: ActorRef | None) -> bool:

@@ -30,6 +30,8 @@ from dyadic.events.syntax import is_negated, modality_of
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from dyadic.records import ActorRef
+
 NONE = "none"
 MUTUAL_ROOTS = frozenset({"04", "05", "06", "19", "20"})  # acts two sides do together or to each other
 MODEL_FILE = "pair_coder.npz"
@@ -124,16 +126,13 @@ def learned_triples(
     actors named by two phrases gives at most one event, in its more probable direction (a list,
     "the navies of China, India and Oman", gives one pair for each member).
     """
-    rooted = {(frozenset((t.source.country, t.target.country)), t.code[:2]) for t in coded if t.target is not None}
+    sided = [t for t in coded if t.target is not None]
+    rooted = {(_countries(t.source, t.target), t.code[:2]) for t in sided}
     # a pair the patterns read as not done ("did not attack", "would like to see Chile agree") stays so
-    withheld = {
-        frozenset((t.source.country, t.target.country))
-        for t in coded
-        if t.target is not None and (t.negated or t.modality == "possible")
-    }
+    withheld = {_countries(t.source, t.target) for t in sided if t.negated or t.modality == "possible"}
     best: dict[tuple[str, str, str], Triple] = {}
     for source, target in pairs(doc, mentions(doc, resolver, home)):
-        pair = frozenset((source.actor.country, target.actor.country))
+        pair = _countries(source.actor, target.actor)
         if pair in withheld:
             continue
         root, probability = model.predict(pair_features(doc, source, target))
@@ -158,6 +157,10 @@ def learned_triples(
         if key not in best or best[key].confidence < triple.confidence:
             best[key] = triple
     return _one_direction(list(best.values()))
+
+
+def _countries(source: ActorRef, target: ActorRef) -> frozenset[str | None]:
+    return frozenset((source.country, target.country))
 
 
 def _one_direction(triples: list[Triple]) -> list[Triple]:
